@@ -1,0 +1,122 @@
+package io.proxist.core.config;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every configuration key of Proxist, each with its default and meaning. docs/configuration.md is generated
+ * from this class ({@link ConfigDocs}); a test fails when the page is stale.
+ *
+ * <p>Secrets are not keys: the ClickHouse password comes from the environment variable
+ * {@value #CLICKHOUSE_PASSWORD_ENV} or from the file named by {@link #CLICKHOUSE_PASSWORD_FILE}, never from
+ * the command line, and is never logged.
+ */
+public final class ProxistConfigKeys {
+    /** Environment variable holding the password of Proxist's ClickHouse user. */
+    public static final String CLICKHOUSE_PASSWORD_ENV = "PROXIST_CLICKHOUSE_PASSWORD";
+
+    public static final ConfigKey<String> HOME = ConfigKey.string(
+            "proxist.home",
+            "var",
+            "Proxist's own directory: WAL, metadata, snapshots, and the managed ClickHouse"
+                    + " (under clickhouse/). Relative paths resolve against the working directory.");
+
+    public static final ConfigKey<String> LISTEN_HOST =
+            ConfigKey.string("listen.host", "127.0.0.1", "Address the HTTP and native servers bind to.");
+
+    public static final ConfigKey<Integer> HTTP_PORT = ConfigKey.integer(
+            "http.port", 8123, 0, 65535, "Port of the ClickHouse HTTP interface (0 picks a free port).");
+
+    public static final ConfigKey<Integer> NATIVE_PORT = ConfigKey.integer(
+            "native.port", 9000, 0, 65535, "Port of the ClickHouse native TCP protocol (0 picks a free port).");
+
+    public static final ConfigKey<String> DISPLAY_NAME =
+            ConfigKey.string("server.display-name", "proxist", "Server display name reported to clients.");
+
+    public static final ConfigKey<ClickHouseMode> CLICKHOUSE_MODE = ConfigKey.enumeration(
+            "clickhouse.mode",
+            ClickHouseMode.MANAGED,
+            ClickHouseMode.class,
+            "managed: Proxist starts a local ClickHouse server of its own; external: it uses clickhouse.url.");
+
+    public static final ConfigKey<String> CLICKHOUSE_URL = ConfigKey.string(
+            "clickhouse.url",
+            "",
+            "HTTP URL of an external ClickHouse server (clickhouse.mode=external)," + " e.g. http://127.0.0.1:8123.");
+
+    public static final ConfigKey<String> CLICKHOUSE_USER =
+            ConfigKey.string("clickhouse.user", "default", "ClickHouse user Proxist connects as.");
+
+    public static final ConfigKey<String> CLICKHOUSE_PASSWORD_FILE = ConfigKey.string(
+            "clickhouse.password-file",
+            "",
+            "File whose first line is the ClickHouse password; the environment" + " variable " + CLICKHOUSE_PASSWORD_ENV
+                    + " takes precedence. Empty: no password.");
+
+    public static final ConfigKey<String> CLICKHOUSE_DATABASE =
+            ConfigKey.string("clickhouse.database", "default", "Database holding Proxist's tables.");
+
+    public static final ConfigKey<String> CLICKHOUSE_SERVER_BINARY = ConfigKey.string(
+            "clickhouse.server-binary",
+            "",
+            "ClickHouse server executable for the managed mode; empty searches"
+                    + " PATH, /usr/sbin and /usr/bin for clickhouse-server, then clickhouse.");
+
+    public static final ConfigKey<Integer> CLICKHOUSE_STARTUP_TIMEOUT_MS = ConfigKey.integer(
+            "clickhouse.startup-timeout-ms",
+            60_000,
+            1,
+            Integer.MAX_VALUE,
+            "How long to wait for the managed" + " ClickHouse to answer /ping.");
+
+    public static final ConfigKey<Integer> CLICKHOUSE_SHUTDOWN_TIMEOUT_MS = ConfigKey.integer(
+            "clickhouse.shutdown-timeout-ms",
+            15_000,
+            1,
+            Integer.MAX_VALUE,
+            "How long the managed ClickHouse" + " gets after SIGTERM before it is killed.");
+
+    public static final ConfigKey<Boolean> SCHEMAS_APPLY =
+            ConfigKey.bool("schemas.apply", true, "Apply the migrations of schemas/ to ClickHouse at startup.");
+
+    public static final ConfigKey<Integer> RETENTION_MARKET_DATA_DAYS = ConfigKey.integer(
+            "retention.market-data-days",
+            90,
+            1,
+            36_500,
+            "Retention of market_data and trades, in days (TTL" + " where the server supports it).");
+
+    public static final ConfigKey<Integer> RETENTION_AUDIT_DAYS = ConfigKey.integer(
+            "retention.audit-days",
+            2_557,
+            1,
+            36_500,
+            "Retention of the audit tables (orders, fills, positions,"
+                    + " account state, risk decisions, guardrail transitions, system events), in days.");
+
+    private static final List<ConfigKey<?>> ALL = collect();
+
+    private ProxistConfigKeys() {}
+
+    /** All keys, in declaration order. */
+    public static List<ConfigKey<?>> all() {
+        return ALL;
+    }
+
+    private static List<ConfigKey<?>> collect() {
+        List<ConfigKey<?>> keys = new ArrayList<>();
+        for (Field f : ProxistConfigKeys.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == ConfigKey.class) {
+                try {
+                    keys.add((ConfigKey<?>) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Collections.unmodifiableList(keys);
+    }
+}
