@@ -1,0 +1,134 @@
+package io.proxist.server;
+
+import io.proxist.chclient.ClickHouseServer;
+import io.proxist.chclient.ExternalClickHouse;
+import io.proxist.chclient.managed.ManagedClickHouse;
+import io.proxist.chclient.managed.ServerBinary;
+import io.proxist.core.config.ClickHouseMode;
+import io.proxist.core.config.ProxistConfig;
+import io.proxist.core.config.ProxistConfigKeys;
+import io.proxist.core.error.ErrorCode;
+import io.proxist.core.error.ProxistException;
+import io.proxist.protocol.http.HttpFrontend;
+import io.proxist.protocol.netty.EventLoops;
+import io.proxist.protocol.tcp.TcpRelay;
+import io.proxist.schemas.Migrator;
+import io.proxist.schemas.SchemaCatalog;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Proxist process, wired: the backing ClickHouse (managed or external), migrations, and the servers on
+ * the ClickHouse ports. {@link #close()} stops everything in reverse order of start.
+ */
+public final class ProxistServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProxistServer.class);
+    private static final int MAX_HTTP_REQUEST_BYTES = 256 * 1024 * 1024;
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final ClickHouseServer clickhouse;
+    private final HttpFrontend http;
+    private final TcpRelay nativePort;
+    private final String host;
+
+    private ProxistServer(ProxistConfig config) {
+        host = config.get(ProxistConfigKeys.LISTEN_HOST);
+        try {
+            clickhouse = startClickHouse(config);
+            started.push(clickhouse);
+            if (config.get(ProxistConfigKeys.SCHEMAS_APPLY)) {
+                Migrator.Result r = new Migrator(
+                                clickhouse.client(),
+                                clickhouse.capabilities(),
+                                config.get(ProxistConfigKeys.CLICKHOUSE_DATABASE),
+                                config.get(ProxistConfigKeys.RETENTION_MARKET_DATA_DAYS),
+                                config.get(ProxistConfigKeys.RETENTION_AUDIT_DAYS))
+                        .migrate(SchemaCatalog.builtin());
+                LOG.info(
+                        "schemas applied [applied={}, already there={}]",
+                        r.applied().size(),
+                        r.skipped().size());
+            }
+            EventLoops loops = new EventLoops(Math.max(2, Runtime.getRuntime().availableProcessors()));
+            started.push(loops);
+            http = HttpFrontend.start(
+                    loops,
+                    host,
+                    config.get(ProxistConfigKeys.HTTP_PORT),
+                    clickhouse.endpoint().httpUrl(),
+                    MAX_HTTP_REQUEST_BYTES);
+            started.push(http);
+            int upstreamNative = clickhouse.endpoint().nativePort();
+            if (upstreamNative <= 0) {
+                throw new ProxistException(
+                        ErrorCode.BAD_ARGUMENTS, "the native port of the backing ClickHouse is unknown");
+            }
+            nativePort = TcpRelay.start(
+                    loops,
+                    host,
+                    config.get(ProxistConfigKeys.NATIVE_PORT),
+                    new InetSocketAddress(clickhouse.endpoint().host(), upstreamNative));
+            started.push(nativePort);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts Proxist; returns once it serves both ports. */
+    public static ProxistServer start(ProxistConfig config) {
+        return new ProxistServer(config);
+    }
+
+    private static ClickHouseServer startClickHouse(ProxistConfig config) {
+        if (config.get(ProxistConfigKeys.CLICKHOUSE_MODE) == ClickHouseMode.EXTERNAL) {
+            String url = config.get(ProxistConfigKeys.CLICKHOUSE_URL);
+            if (url.isEmpty()) {
+                throw new ProxistException(
+                        ErrorCode.INVALID_CONFIG_PARAMETER, "clickhouse.mode=external needs clickhouse.url");
+            }
+            return ExternalClickHouse.connect(
+                    URI.create(url), 9000, config.get(ProxistConfigKeys.CLICKHOUSE_USER), config.clickhousePassword());
+        }
+        Path dir = Path.of(config.get(ProxistConfigKeys.HOME)).toAbsolutePath().resolve("clickhouse");
+        return ManagedClickHouse.start(new ManagedClickHouse.Options(
+                dir,
+                ServerBinary.find(config.get(ProxistConfigKeys.CLICKHOUSE_SERVER_BINARY), System.getenv("PATH")),
+                Duration.ofMillis(config.get(ProxistConfigKeys.CLICKHOUSE_STARTUP_TIMEOUT_MS)),
+                Duration.ofMillis(config.get(ProxistConfigKeys.CLICKHOUSE_SHUTDOWN_TIMEOUT_MS))));
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public int nativePort() {
+        return nativePort.port();
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public ClickHouseServer clickhouse() {
+        return clickhouse;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", c.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}
