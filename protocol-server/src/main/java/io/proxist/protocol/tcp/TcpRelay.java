@@ -54,52 +54,9 @@ public final class TcpRelay implements AutoCloseable {
         server.close().syncUninterruptibly();
     }
 
-    private static final class Frontend extends ChannelInboundHandlerAdapter {
-        private final InetSocketAddress upstream;
-        private Channel backend;
-
-        Frontend(InetSocketAddress upstream) {
-            this.upstream = upstream;
-        }
-
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            Channel in = ctx.channel();
-            Bootstrap b = new Bootstrap()
-                    .group(in.eventLoop())
-                    .channel(NioSocketChannel.class)
-                    .option(ChannelOption.AUTO_READ, false)
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    .handler(new Pipe(in));
-            b.connect(upstream).addListener((ChannelFutureListener) f -> {
-                if (f.isSuccess()) {
-                    backend = f.channel();
-                    in.read();
-                    backend.read();
-                } else {
-                    in.close();
-                }
-            });
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            forward(msg, ctx.channel(), backend);
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            closeOnFlush(backend);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            closeOnFlush(ctx.channel());
-        }
-    }
-
-    private static final class Pipe extends ChannelInboundHandlerAdapter {
-        private final Channel peer;
+    /** Relays what one channel reads to its peer; closes the peer when this side closes. */
+    private static class Pipe extends ChannelInboundHandlerAdapter {
+        Channel peer;
 
         Pipe(Channel peer) {
             this.peer = peer;
@@ -118,6 +75,36 @@ public final class TcpRelay implements AutoCloseable {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             closeOnFlush(ctx.channel());
+        }
+    }
+
+    /** The client side: connects to the upstream when the client connects, then relays like any pipe. */
+    private static final class Frontend extends Pipe {
+        private final InetSocketAddress upstream;
+
+        Frontend(InetSocketAddress upstream) {
+            super(null);
+            this.upstream = upstream;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            Channel in = ctx.channel();
+            Bootstrap b = new Bootstrap()
+                    .group(in.eventLoop())
+                    .channel(NioSocketChannel.class)
+                    .option(ChannelOption.AUTO_READ, false)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .handler(new Pipe(in));
+            b.connect(upstream).addListener((ChannelFutureListener) f -> {
+                if (f.isSuccess()) {
+                    peer = f.channel();
+                    in.read();
+                    peer.read();
+                } else {
+                    in.close();
+                }
+            });
         }
     }
 
