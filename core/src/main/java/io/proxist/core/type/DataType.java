@@ -53,6 +53,29 @@ public record DataType(String family, List<Arg> args) {
         throw new IllegalStateException("type has no nested type [type=" + this + "]");
     }
 
+    /** The {@code i}-th argument as written, for literal parameters such as precision or N. */
+    public String literal(int i) {
+        if (i >= args.size() || !(args.get(i) instanceof LiteralArg l)) {
+            throw new IllegalStateException("type has no literal argument " + i + " [type=" + this + "]");
+        }
+        return l.text();
+    }
+
+    /** The nested types, in order, for Tuple and Map. */
+    public java.util.List<DataType> innerTypes() {
+        java.util.List<DataType> out = new java.util.ArrayList<>();
+        for (Arg a : args) {
+            if (a instanceof TypeArg t) {
+                out.add(t.type());
+            } else if (a instanceof LiteralArg l
+                    && l.text().indexOf(' ') > 0
+                    && !l.text().startsWith("'")) {
+                out.add(DataType.parse(l.text().substring(l.text().indexOf(' ') + 1))); // named tuple element
+            }
+        }
+        return out;
+    }
+
     public boolean is(String name) {
         return family.equals(name);
     }

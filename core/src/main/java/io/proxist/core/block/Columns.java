@@ -1,0 +1,79 @@
+package io.proxist.core.block;
+
+import io.proxist.core.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Helpers over columns that are not the job of one column class. */
+public final class Columns {
+    private Columns() {}
+
+    /** The type a column is held as: LowCardinality removed wherever it nests. */
+    public static DataType plainType(DataType t) {
+        return t.contains("LowCardinality") ? t.rewrite(x -> x.is("LowCardinality") ? x.inner() : x) : t;
+    }
+
+    /** A column of {@code type} with no rows. */
+    public static Column empty(DataType wireType) {
+        DataType type = plainType(wireType);
+        return switch (ColumnKind.of(type)) {
+            case INT -> new LongColumn(type, new long[0], 0);
+            case FLOAT -> new DoubleColumn(type, new double[0], 0);
+            case STRING -> new BytesColumn(type, new byte[0], new int[1], 0);
+            case FIXED -> new FixedBytesColumn(type, ColumnKind.width(type), new byte[0], 0);
+            case NULLABLE -> new NullableColumn(type, new byte[0], empty(type.inner()));
+            case ARRAY -> new ArrayColumn(type, new long[0], empty(type.inner()), 0);
+            case MAP ->
+                new ArrayColumn(
+                        type,
+                        new long[0],
+                        empty(DataType.parse("Tuple(" + type.innerTypes().get(0) + ", "
+                                + type.innerTypes().get(1) + ")")),
+                        0);
+            case TUPLE -> {
+                List<Column> e = new ArrayList<>();
+                for (DataType t : type.innerTypes()) e.add(empty(t));
+                yield new TupleColumn(type, e, 0);
+            }
+            case LOW_CARDINALITY -> throw new IllegalStateException("plainType removed LowCardinality: " + type);
+        };
+    }
+
+    /** Rows {@code idx[0], idx[1], ...} of a flat column (INT, FLOAT, STRING or FIXED kind). */
+    public static Column gather(Column c, int[] idx) {
+        int n = idx.length;
+        return switch (c) {
+            case LongColumn l -> {
+                long[] v = new long[n];
+                for (int i = 0; i < n; i++) v[i] = l.values()[idx[i]];
+                yield new LongColumn(l.type(), v, n);
+            }
+            case DoubleColumn d -> {
+                double[] v = new double[n];
+                for (int i = 0; i < n; i++) v[i] = d.values()[idx[i]];
+                yield new DoubleColumn(d.type(), v, n);
+            }
+            case BytesColumn b -> {
+                long total = 0;
+                for (int i : idx) total += b.length(i);
+                byte[] data = new byte[Math.toIntExact(total)];
+                int[] offsets = new int[n + 1];
+                int used = 0;
+                for (int i = 0; i < n; i++) {
+                    int len = b.length(idx[i]);
+                    System.arraycopy(b.data(), b.start(idx[i]), data, used, len);
+                    used += len;
+                    offsets[i + 1] = used;
+                }
+                yield new BytesColumn(b.type(), data, offsets, n);
+            }
+            case FixedBytesColumn f -> {
+                byte[] data = new byte[n * f.width()];
+                for (int i = 0; i < n; i++)
+                    System.arraycopy(f.data(), idx[i] * f.width(), data, i * f.width(), f.width());
+                yield new FixedBytesColumn(f.type(), f.width(), data, n);
+            }
+            default -> throw new IllegalArgumentException("gather needs a flat column, got " + c.type());
+        };
+    }
+}
