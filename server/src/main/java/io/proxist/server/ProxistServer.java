@@ -9,17 +9,24 @@ import io.proxist.core.config.ProxistConfig;
 import io.proxist.core.config.ProxistConfigKeys;
 import io.proxist.core.error.ErrorCode;
 import io.proxist.core.error.ProxistException;
+import io.proxist.core.query.ServerIdentity;
+import io.proxist.protocol.auth.Users;
 import io.proxist.protocol.http.HttpFrontend;
 import io.proxist.protocol.netty.EventLoops;
 import io.proxist.protocol.tcp.TcpRelay;
+import io.proxist.pushdown.passthrough.SettingsPolicy;
+import io.proxist.pushdown.passthrough.UpstreamExecutor;
 import io.proxist.schemas.Migrator;
 import io.proxist.schemas.SchemaCatalog;
+import io.proxist.server.route.LocalAnswers;
+import io.proxist.server.route.ProxistQueryEngine;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +36,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxistServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxistServer.class);
-    private static final int MAX_HTTP_REQUEST_BYTES = 256 * 1024 * 1024;
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final ClickHouseServer clickhouse;
     private final HttpFrontend http;
     private final TcpRelay nativePort;
     private final String host;
+    private final ServerIdentity identity;
 
     private ProxistServer(ProxistConfig config) {
         host = config.get(ProxistConfigKeys.LISTEN_HOST);
@@ -57,12 +64,33 @@ public final class ProxistServer implements AutoCloseable {
             }
             EventLoops loops = new EventLoops(Math.max(2, Runtime.getRuntime().availableProcessors()));
             started.push(loops);
+            identity = new ServerIdentity(
+                    ServerIdentity.COMPAT_VERSION,
+                    ServerIdentity.COMPAT_REVISION,
+                    config.get(ProxistConfigKeys.DISPLAY_NAME),
+                    clickhouse.client().query("SELECT timezone()").strip());
+            Set<String> upstreamSettings = Set.of(clickhouse
+                    .client()
+                    .query("SELECT name FROM system.settings")
+                    .split("\n"));
+            UpstreamExecutor upstream = new UpstreamExecutor(
+                    clickhouse.endpoint(), new SettingsPolicy(upstreamSettings, SettingsPolicy.modernSettings()));
+            started.push(upstream);
+            ProxistQueryEngine engine = new ProxistQueryEngine(upstream, new LocalAnswers(identity));
+            String usersFile = config.get(ProxistConfigKeys.USERS_FILE);
+            Users users = usersFile.isEmpty() ? Users.defaultOnly() : Users.load(Path.of(usersFile));
             http = HttpFrontend.start(
                     loops,
-                    host,
-                    config.get(ProxistConfigKeys.HTTP_PORT),
-                    clickhouse.endpoint().httpUrl(),
-                    MAX_HTTP_REQUEST_BYTES);
+                    new HttpFrontend.Options(
+                            host,
+                            config.get(ProxistConfigKeys.HTTP_PORT),
+                            config.get(ProxistConfigKeys.HTTPS_PORT),
+                            Tls.serverContext(config),
+                            config.get(ProxistConfigKeys.HTTP_MAX_REQUEST_BYTES),
+                            config.get(ProxistConfigKeys.HTTP_IDLE_TIMEOUT_SECONDS)),
+                    engine,
+                    users,
+                    identity);
             started.push(http);
             int upstreamNative = clickhouse.endpoint().nativePort();
             if (upstreamNative <= 0) {
@@ -106,6 +134,15 @@ public final class ProxistServer implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** The HTTPS port, or -1 without TLS. */
+    public int httpsPort() {
+        return http.tlsPort();
+    }
+
+    public ServerIdentity identity() {
+        return identity;
     }
 
     public int nativePort() {

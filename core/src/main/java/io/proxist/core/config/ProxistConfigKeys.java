@@ -33,6 +33,31 @@ public final class ProxistConfigKeys {
     public static final ConfigKey<Integer> NATIVE_PORT = ConfigKey.integer(
             "native.port", 9000, 0, 65535, "Port of the ClickHouse native TCP protocol (0 picks a free port).");
 
+    public static final ConfigKey<Integer> HTTPS_PORT = ConfigKey.integer(
+            "https.port", 8443, 0, 65535, "Port of the HTTPS interface; served only when tls.certificate is set.");
+
+    public static final ConfigKey<String> TLS_CERTIFICATE = ConfigKey.string(
+            "tls.certificate", "", "PEM certificate chain for HTTPS (and native TLS); empty: no TLS ports.");
+
+    public static final ConfigKey<String> TLS_PRIVATE_KEY =
+            ConfigKey.string("tls.private-key", "", "PEM PKCS#8 private key of tls.certificate.");
+
+    public static final ConfigKey<String> USERS_FILE = ConfigKey.string(
+            "users.file",
+            "",
+            "Users of Proxist in ClickHouse's users.xml shape (password_sha256_hex, password);"
+                    + " empty: one user, default, without password.");
+
+    public static final ConfigKey<Integer> HTTP_MAX_REQUEST_BYTES = ConfigKey.integer(
+            "http.max-request-bytes",
+            256 * 1024 * 1024,
+            1024,
+            Integer.MAX_VALUE,
+            "Largest HTTP request body accepted.");
+
+    public static final ConfigKey<Integer> HTTP_IDLE_TIMEOUT_SECONDS = ConfigKey.integer(
+            "http.idle-timeout-seconds", 30, 1, 86_400, "An HTTP connection idle this long (not mid-query) is closed.");
+
     public static final ConfigKey<String> DISPLAY_NAME =
             ConfigKey.string("server.display-name", "proxist", "Server display name reported to clients.");
 

@@ -63,6 +63,11 @@ public enum ErrorCode {
     MEMORY_LIMIT_EXCEEDED(241, ErrorCategory.RESOURCES, 500),
     QUERY_IS_TOO_LARGE(571, ErrorCategory.RESOURCES, 400),
     CANNOT_PARSE_INPUT_ASSERTION_FAILED(27, ErrorCategory.USER, 400),
+    UNKNOWN_QUERY_PARAMETER(456, ErrorCategory.USER, 400),
+    BAD_QUERY_PARAMETER(457, ErrorCategory.USER, 400),
+    SESSION_NOT_FOUND(372, ErrorCategory.USER, 404),
+    SESSION_IS_LOCKED(373, ErrorCategory.USER, 423),
+    HTTP_LENGTH_REQUIRED(381, ErrorCategory.USER, 411),
     UNKNOWN_EXCEPTION(1002, ErrorCategory.INTERNAL, 500);
 
     private static final Map<Integer, ErrorCode> BY_CODE = new HashMap<>();

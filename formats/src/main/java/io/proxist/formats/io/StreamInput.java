@@ -36,6 +36,36 @@ public final class StreamInput implements ByteInput {
         }
     }
 
+    /** True when the next bytes are {@code prefix}; consumes nothing. The prefix must fit the buffer. */
+    public boolean startsWith(byte[] prefix) {
+        while (limit - pos < prefix.length) {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
+            }
+            try {
+                int n = in.read(buf, limit, buf.length - limit);
+                if (n < 0) return false;
+                limit += n;
+            } catch (IOException e) {
+                throw new ProxistException(ErrorCode.NETWORK_ERROR, "cannot read input: " + e.getMessage(), e);
+            }
+        }
+        return java.util.Arrays.equals(buf, pos, pos + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** Everything left, up to {@code max} bytes. */
+    public byte[] readRemaining(int max) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        while (out.size() < max && (pos < limit || fill())) {
+            int n = Math.min(limit - pos, max - out.size());
+            out.write(buf, pos, n);
+            pos += n;
+        }
+        return out.toByteArray();
+    }
+
     @Override
     public boolean atEnd() {
         return pos >= limit && !fill();

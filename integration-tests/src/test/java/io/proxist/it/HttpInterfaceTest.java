@@ -1,0 +1,248 @@
+package io.proxist.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.proxist.protocol.compress.CompressedFrames;
+import io.proxist.protocol.compress.CompressionMethod;
+import io.proxist.server.ProxistServer;
+import io.proxist.testkit.TestClickHouse;
+import io.proxist.testkit.WithClickHouse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP interface through Proxist, the real ClickHouse behind it. */
+@WithClickHouse
+class HttpInterfaceTest {
+    static ProxistServer proxist;
+    static String db;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start(TestClickHouse ch) {
+        proxist = ProxistUnderTest.start(ch, Map.of());
+        db = ch.database();
+    }
+
+    @AfterAll
+    static void stop() {
+        proxist.close();
+    }
+
+    static URI url(String params) {
+        return URI.create(
+                "http://127.0.0.1:" + proxist.httpPort() + "/?database=" + db + (params.isEmpty() ? "" : "&" + params));
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static HttpResponse<String> post(String params, String body) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(url(params))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void selectsPassThroughWithModernHeaders() throws Exception {
+        HttpResponse<String> r = post("", "SELECT number, toString(number) AS s FROM system.numbers LIMIT 3");
+        assertEquals(200, r.statusCode());
+        assertEquals("0\t0\n1\t1\n2\t2\n", r.body());
+        assertEquals(
+                "TabSeparated", r.headers().firstValue("X-ClickHouse-Format").orElse(""));
+        assertTrue(r.headers().firstValue("X-ClickHouse-Query-Id").isPresent());
+        assertTrue(r.headers().firstValue("X-ClickHouse-Timezone").orElse("").contains("UTC"));
+        assertEquals(
+                "proxist",
+                r.headers().firstValue("X-ClickHouse-Server-Display-Name").orElse(""));
+        assertTrue(r.headers().firstValue("X-ClickHouse-Summary").orElse("").contains("\"read_rows\""));
+    }
+
+    @Test
+    void formatsTheBackendLacksAreEncodedByProxist() throws Exception {
+        HttpResponse<String> r = post("", "SELECT 1 AS x, 'a' AS y FORMAT JSONCompactEachRow");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("[1, \"a\"]\n", r.body(), "current ClickHouse separates fields with a comma and a space");
+        HttpResponse<String> d = post("default_format=JSONEachRow", "SELECT toUInt64(7) AS n");
+        assertEquals("{\"n\":\"7\"}\n", d.body());
+    }
+
+    @Test
+    void connectProbesAreAnsweredLocally() throws Exception {
+        HttpResponse<String> r =
+                post("", "SELECT currentUser() AS user, timezone() AS timezone, version() AS version LIMIT 1");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().matches("default\t\\S*UTC\t25\\.8\\.1\\.1\n"), r.body());
+        assertEquals("54460\n", post("", "SELECT revision()").body());
+    }
+
+    @Test
+    void errorsAreModernWithTheRightCodesAndStatus() throws Exception {
+        record Case(String params, String sql, int code, int status, String name) {}
+        for (Case c : new Case[] {
+            new Case("", "SELEC 1", 62, 400, "SYNTAX_ERROR"),
+            new Case("", "SELECT * FROM no_such_table", 60, 404, "UNKNOWN_TABLE"),
+            new Case("", "SELECT 1 FORMAT NoSuchFormat", 73, 404, "UNKNOWN_FORMAT"),
+            new Case("no_such_setting=1", "SELECT 1", 115, 404, "UNKNOWN_SETTING"),
+            new Case("user=default&password=wrong", "SELECT 1", 516, 401, "AUTHENTICATION_FAILED"),
+            new Case("", "SELECT {x:UInt8}", 456, 400, "UNKNOWN_QUERY_PARAMETER"),
+        }) {
+            HttpResponse<String> r = post(c.params(), c.sql());
+            assertEquals(c.status(), r.statusCode(), c + ": " + r.body());
+            assertEquals(
+                    Integer.toString(c.code()),
+                    r.headers().firstValue("X-ClickHouse-Exception-Code").orElse(""),
+                    c.toString());
+            assertTrue(r.body().startsWith("Code: " + c.code() + ". DB::Exception: "), r.body());
+            assertTrue(r.body().endsWith(". (" + c.name() + ") (version 25.8.1.1)\n"), r.body());
+            // the connection (kept alive by the client) still serves
+            assertEquals("1\n", post("", "SELECT 1").body());
+        }
+    }
+
+    @Test
+    void settingsFromANewerServerAreDroppedNotRefused() throws Exception {
+        HttpResponse<String> r = post("output_format_json_quote_64bit_floats=1&async_insert=0", "SELECT 1");
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    @Test
+    void queryParametersAreSubstitutedWithQuoting() throws Exception {
+        HttpResponse<String> r = post("param_x=41&param_s=" + q("it's a \\ test"), "SELECT {x:UInt8} + 1, {s:String}");
+        assertEquals("42\tit\\'s a \\\\ test\n", r.body());
+    }
+
+    @Test
+    void sessionsKeepSettings() throws Exception {
+        assertEquals(200, post("session_id=s1", "SET max_block_size = 7").statusCode());
+        assertEquals(
+                "7\n",
+                post("session_id=s1", "SELECT getSetting('max_block_size')").body());
+        HttpResponse<String> missing = post("session_id=nope&session_check=1", "SELECT 1");
+        assertEquals(
+                "372",
+                missing.headers().firstValue("X-ClickHouse-Exception-Code").orElse(""));
+    }
+
+    @Test
+    void insertsPassThroughAndDescribeHasSevenColumns() throws Exception {
+        assertEquals(
+                200,
+                post("", "CREATE TABLE t_ins (id UInt32, name String) ENGINE = MergeTree ORDER BY id")
+                        .statusCode());
+        HttpResponse<String> ins = post("query=" + q("INSERT INTO t_ins FORMAT TabSeparated"), "1\tone\n2\ttwo\n");
+        assertEquals(200, ins.statusCode(), ins.body());
+        assertEquals(200, post("", "INSERT INTO t_ins VALUES (3, 'three')").statusCode());
+        assertEquals(
+                "1\tone\n2\ttwo\n3\tthree\n",
+                post("", "SELECT * FROM t_ins ORDER BY id").body());
+        assertEquals(
+                "id\tUInt32\t\t\t\t\t\nname\tString\t\t\t\t\t\n",
+                post("", "DESCRIBE TABLE t_ins").body());
+    }
+
+    @Test
+    void nativeCompressionBothWays() throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(
+                HttpRequest.newBuilder(url("compress=1"))
+                        .POST(HttpRequest.BodyPublishers.ofString("SELECT 'x' AS a"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertArrayEquals("x\n".getBytes(StandardCharsets.UTF_8), CompressedFrames.decompress(r.body()));
+        byte[] body =
+                CompressedFrames.compress("SELECT 40 + 2".getBytes(StandardCharsets.UTF_8), CompressionMethod.ZSTD);
+        HttpResponse<String> d = HTTP.send(
+                HttpRequest.newBuilder(url("decompress=1"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("42\n", d.body());
+        byte[] corrupt = body.clone();
+        corrupt[3] ^= 1;
+        HttpResponse<String> bad = HTTP.send(
+                HttpRequest.newBuilder(url("decompress=1"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(corrupt))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                "40", bad.headers().firstValue("X-ClickHouse-Exception-Code").orElse(""), bad.body());
+    }
+
+    @Test
+    void gzipOnlyWhenEnabled() throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(
+                HttpRequest.newBuilder(url("enable_http_compression=1"))
+                        .header("Accept-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofString("SELECT 'zipped'"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElse(""));
+        assertEquals(
+                "zipped\n",
+                new String(
+                        new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(),
+                        StandardCharsets.UTF_8));
+        HttpResponse<String> plain = HTTP.send(
+                HttpRequest.newBuilder(url(""))
+                        .header("Accept-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofString("SELECT 'plain'"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("plain\n", plain.body());
+    }
+
+    @Test
+    void basicAuthAndHeaders() throws Exception {
+        String basic = Base64.getEncoder().encodeToString("default:".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(url(""))
+                        .header("Authorization", "Basic " + basic)
+                        .POST(HttpRequest.BodyPublishers.ofString("SELECT currentUser()"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("default\n", r.body());
+        HttpResponse<String> mixed = HTTP.send(
+                HttpRequest.newBuilder(url("user=default"))
+                        .header("Authorization", "Basic " + basic)
+                        .POST(HttpRequest.BodyPublishers.ofString("SELECT 1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(
+                "516", mixed.headers().firstValue("X-ClickHouse-Exception-Code").orElse(""), mixed.body());
+    }
+
+    @Test
+    void aLargeResultStreams() throws Exception {
+        HttpResponse<java.io.InputStream> r = HTTP.send(
+                HttpRequest.newBuilder(url(""))
+                        .POST(HttpRequest.BodyPublishers.ofString("SELECT number FROM system.numbers LIMIT 3000000"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals("chunked", r.headers().firstValue("Transfer-Encoding").orElse(""));
+        long lines = 0;
+        try (var in = r.body()) {
+            byte[] buf = new byte[65536];
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
+            }
+        }
+        assertEquals(3_000_000, lines);
+    }
+}

@@ -1,0 +1,123 @@
+package io.proxist.server.route;
+
+import io.proxist.core.block.Block;
+import io.proxist.core.block.BytesColumn;
+import io.proxist.core.block.Column;
+import io.proxist.core.block.Columns;
+import io.proxist.core.query.BlockCursor;
+import io.proxist.core.query.QueryContext;
+import io.proxist.core.query.QueryEngine;
+import io.proxist.core.query.QueryResult;
+import io.proxist.core.query.SqlLexer;
+import io.proxist.core.query.SqlToken;
+import io.proxist.core.query.Statement;
+import io.proxist.core.type.DataType;
+import io.proxist.pushdown.passthrough.UpstreamExecutor;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The router behind both protocols: connect probes answered locally, everything else passed through to the
+ * backing ClickHouse (DESCRIBE widened to the seven columns of a current server). Statements on Proxist's hot
+ * tables are planned at the seam once the planner exists; until then they pass through too.
+ */
+public final class ProxistQueryEngine implements QueryEngine {
+    private static final List<String> DESCRIBE_COLUMNS = List.of(
+            "name", "type", "default_type", "default_expression", "comment", "codec_expression", "ttl_expression");
+
+    private final UpstreamExecutor upstream;
+    private final LocalAnswers local;
+
+    public ProxistQueryEngine(UpstreamExecutor upstream, LocalAnswers local) {
+        this.upstream = upstream;
+        this.local = local;
+    }
+
+    @Override
+    public boolean knowsSetting(String name) {
+        return upstream.settingsPolicy().known(name);
+    }
+
+    @Override
+    public QueryResult execute(QueryContext ctx, Statement st, InputStream insertData) {
+        return switch (st.kind()) {
+            case QUERY -> {
+                BlockCursor answer = local.tryAnswer(ctx, st.sql());
+                if (answer != null) yield new QueryResult.Rows(answer);
+                BlockCursor c = upstream.query(ctx, st.sql());
+                yield new QueryResult.Rows(isDescribe(st.sql()) ? new DescribeWidening(c) : c);
+            }
+            case INSERT -> {
+                if (insertData == null) {
+                    upstream.execute(ctx, st.sql());
+                } else {
+                    upstream.insert(ctx, st.sql(), insertData);
+                }
+                yield new QueryResult.Done(0, 0);
+            }
+            case SET, USE, OTHER -> {
+                upstream.execute(ctx, st.sql());
+                yield new QueryResult.Done(0, 0);
+            }
+        };
+    }
+
+    private static boolean isDescribe(String sql) {
+        SqlToken first = new SqlLexer(sql).next();
+        return first != null && (first.isWord("DESCRIBE") || first.isWord("DESC"));
+    }
+
+    /** DESCRIBE from an older server, padded with the empty columns a current server adds. */
+    private static final class DescribeWidening implements BlockCursor {
+        private final BlockCursor in;
+
+        DescribeWidening(BlockCursor in) {
+            this.in = in;
+        }
+
+        private static Block widen(Block b) {
+            List<Column> cols = new ArrayList<>();
+            for (int i = 0; i < DESCRIBE_COLUMNS.size(); i++) {
+                cols.add(i < b.columnCount() ? b.column(i) : emptyStrings(b.rows()));
+            }
+            return new Block(DESCRIBE_COLUMNS, cols, b.rows());
+        }
+
+        private static Column emptyStrings(int rows) {
+            return new BytesColumn(DataType.of("String"), new byte[0], new int[rows + 1], rows);
+        }
+
+        @Override
+        public Block header() {
+            Block h = in.header();
+            if (h.columnCount() == 0) {
+                List<Column> cols = new ArrayList<>();
+                for (int i = 0; i < DESCRIBE_COLUMNS.size(); i++) cols.add(Columns.empty(DataType.of("String")));
+                return Block.header(DESCRIBE_COLUMNS, cols);
+            }
+            return widen(h);
+        }
+
+        @Override
+        public Block next() {
+            Block b = in.next();
+            return b == null ? null : widen(b);
+        }
+
+        @Override
+        public long rowsRead() {
+            return in.rowsRead();
+        }
+
+        @Override
+        public long bytesRead() {
+            return in.bytesRead();
+        }
+
+        @Override
+        public void close() {
+            in.close();
+        }
+    }
+}
