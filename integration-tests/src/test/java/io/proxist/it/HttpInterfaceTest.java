@@ -80,7 +80,10 @@ class HttpInterfaceTest {
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("[1, \"a\"]\n", r.body(), "current ClickHouse separates fields with a comma and a space");
         HttpResponse<String> d = post("default_format=JSONEachRow", "SELECT toUInt64(7) AS n");
-        assertEquals("{\"n\":\"7\"}\n", d.body());
+        assertEquals("{\"n\":7}\n", d.body(), "25.8 no longer quotes 64-bit integers by default");
+        HttpResponse<String> quoted =
+                post("default_format=JSONEachRow&output_format_json_quote_64bit_integers=1", "SELECT toUInt64(7) AS n");
+        assertEquals("{\"n\":\"7\"}\n", quoted.body());
     }
 
     @Test

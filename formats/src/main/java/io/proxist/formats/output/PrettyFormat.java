@@ -6,7 +6,7 @@ import io.proxist.core.block.Block;
  * Pretty, PrettyCompact and PrettySpace (PrettyBlockOutputFormat): every block is its own table, the column widths
  * taken from that block's values. What a current ClickHouse does by default is followed: row numbers, column names
  * repeated under blocks of 50 rows or more, long names cut in the middle, values with line breaks spread over
- * several lines, a readable tip after large numbers in the last column, a fallback to Vertical for a wide first
+ * several lines, a readable tip after a block's single large number, a fallback to Vertical for a wide first
  * block, and output_format_pretty_max_rows (after which the rest is counted, not shown, and a final
  * {@code Showed N out of M rows.} line is written; a single block over the limit shows its head and tail).
  * Colours are off as over HTTP, unless the settings turn them on.
@@ -206,7 +206,8 @@ final class PrettyFormat extends AbstractFormat {
 
         boolean fillerWritten = false;
         int displayedRow = 0;
-        boolean tip = cols[columns - 1].isNumber();
+        // ClickHouse 25.8 (writeReadableNumberTipIfSingleValue) tips a block of one numeric value only
+        boolean tip = columns == 1 && rows == 1 && cols[0].isNumber();
         byte[][] serialized = new byte[columns][];
         int[] offsets = new int[columns];
         for (int r = 0; r < rows && displayedRows < p.maxRows(); r++) {
@@ -269,7 +270,7 @@ final class PrettyFormat extends AbstractFormat {
                     sink.write(BAR);
                 }
                 if (tip) {
-                    PrettyText.readableNumberTip(cols[columns - 1], r, p, color, sink);
+                    PrettyText.readableNumberTip(cols[0], r, p, color, sink);
                 }
                 sink.write('\n');
                 if (allLinesPrinted) {

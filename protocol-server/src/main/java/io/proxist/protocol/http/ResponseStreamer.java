@@ -68,7 +68,7 @@ final class ResponseStreamer {
         int revision = params.intParam("client_protocol_version", 0);
         FormatSettings fs = new FormatSettings(
                 ZoneId.of(identity.timeZone()),
-                !"0".equals(settings.getOrDefault("output_format_json_quote_64bit_integers", "1")),
+                "1".equals(settings.getOrDefault("output_format_json_quote_64bit_integers", "0")),
                 "1".equals(settings.get("output_format_json_quote_denormals")),
                 revision);
         format = OutputFormats.create(name == null || name.isEmpty() ? "TabSeparated" : name, fs);
