@@ -127,7 +127,8 @@ class HttpInterfaceTest {
 
     @Test
     void queryParametersAreSubstitutedWithQuoting() throws Exception {
-        HttpResponse<String> r = post("param_x=41&param_s=" + q("it's a \\ test"), "SELECT {x:UInt8} + 1, {s:String}");
+        HttpResponse<String> r =
+                post("param_x=41&param_s=" + q("it's a \\\\ test"), "SELECT {x:UInt8} + 1, {s:String}");
         assertEquals("42\tit\\'s a \\\\ test\n", r.body());
     }
 
@@ -158,6 +159,35 @@ class HttpInterfaceTest {
         assertEquals(
                 "id\tUInt32\t\t\t\t\t\nname\tString\t\t\t\t\t\n",
                 post("", "DESCRIBE TABLE t_ins").body());
+    }
+
+    @Test
+    void insertsAreDecodedWholeThenSentAsNative() throws Exception {
+        assertEquals(
+                200,
+                post("", "CREATE TABLE t_dec (id UInt32, name String, px Float64) ENGINE = MergeTree ORDER BY id")
+                        .statusCode());
+        HttpResponse<String> ok =
+                post("query=" + q("INSERT INTO t_dec FORMAT JSONCompactEachRow"), "[1, \"a\", 1.5]\n[2, \"b\", 2.5]\n");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(
+                ok.headers().firstValue("X-ClickHouse-Summary").orElse("").contains("\"written_rows\":\"2\""),
+                ok.headers().firstValue("X-ClickHouse-Summary").orElse(""));
+        HttpResponse<String> cols = post("query=" + q("INSERT INTO t_dec (name, id) FORMAT CSV"), "\"c\",3\n");
+        assertEquals(200, cols.statusCode(), cols.body());
+        // a bad second row: nothing of the INSERT lands, the error names the row and column
+        HttpResponse<String> bad =
+                post("query=" + q("INSERT INTO t_dec FORMAT TabSeparated"), "4\td\t4.5\nfive\te\t5.5\n");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("row=2") && bad.body().contains("column=id"), bad.body());
+        assertEquals(
+                "1\ta\t1.5\n2\tb\t2.5\n3\tc\t0\n",
+                post("", "SELECT * FROM t_dec ORDER BY id").body());
+        HttpResponse<String> unknown = post("query=" + q("INSERT INTO t_dec FORMAT NoSuchFormat"), "x");
+        assertEquals(
+                "73",
+                unknown.headers().firstValue("X-ClickHouse-Exception-Code").orElse(""),
+                unknown.body());
     }
 
     @Test

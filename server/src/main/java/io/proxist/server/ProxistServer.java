@@ -76,7 +76,8 @@ public final class ProxistServer implements AutoCloseable {
             UpstreamExecutor upstream = new UpstreamExecutor(
                     clickhouse.endpoint(), new SettingsPolicy(upstreamSettings, SettingsPolicy.modernSettings()));
             started.push(upstream);
-            ProxistQueryEngine engine = new ProxistQueryEngine(upstream, new LocalAnswers(identity));
+            ProxistQueryEngine engine = new ProxistQueryEngine(
+                    upstream, new LocalAnswers(identity), java.time.ZoneId.of(identity.timeZone()));
             String usersFile = config.get(ProxistConfigKeys.USERS_FILE);
             Users users = usersFile.isEmpty() ? Users.defaultOnly() : Users.load(Path.of(usersFile));
             http = HttpFrontend.start(

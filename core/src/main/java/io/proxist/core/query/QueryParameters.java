@@ -48,7 +48,33 @@ public final class QueryParameters {
         return out.append(sql.substring(copied)).toString();
     }
 
-    static String literal(String name, String type, String value) {
+    /** Parameter values arrive in ClickHouse's escaped (TabSeparated) text form: {@code \\t}, {@code \\'}, ... */
+    static String unescape(String v) {
+        if (v.indexOf('\\') < 0) return v;
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '\\' || i + 1 == v.length()) {
+                sb.append(c);
+                continue;
+            }
+            char e = v.charAt(++i);
+            sb.append(
+                    switch (e) {
+                        case 'n' -> '\n';
+                        case 't' -> '\t';
+                        case 'r' -> '\r';
+                        case '0' -> '\0';
+                        case 'b' -> '\b';
+                        case 'f' -> '\f';
+                        default -> e;
+                    });
+        }
+        return sb.toString();
+    }
+
+    static String literal(String name, String type, String escapedValue) {
+        String value = escapedValue.equals("\\N") ? escapedValue : unescape(escapedValue);
         String base = type.startsWith("Nullable(") ? type.substring(9, type.length() - 1) : type;
         if (type.startsWith("Nullable(") && value.equals("\\N")) {
             return "NULL";

@@ -28,10 +28,12 @@ public final class ProxistQueryEngine implements QueryEngine {
 
     private final UpstreamExecutor upstream;
     private final LocalAnswers local;
+    private final InsertTranscoder inserts;
 
-    public ProxistQueryEngine(UpstreamExecutor upstream, LocalAnswers local) {
+    public ProxistQueryEngine(UpstreamExecutor upstream, LocalAnswers local, java.time.ZoneId serverZone) {
         this.upstream = upstream;
         this.local = local;
+        this.inserts = new InsertTranscoder(upstream, serverZone);
     }
 
     @Override
@@ -43,6 +45,8 @@ public final class ProxistQueryEngine implements QueryEngine {
     public QueryResult execute(QueryContext ctx, Statement st, InputStream insertData) {
         return switch (st.kind()) {
             case QUERY -> {
+                BlockCursor meta = JdbcMetadataAnswers.tryAnswer(upstream, ctx, st.sql());
+                if (meta != null) yield new QueryResult.Rows(meta);
                 BlockCursor answer = local.tryAnswer(ctx, st.sql());
                 if (answer != null) yield new QueryResult.Rows(answer);
                 BlockCursor c = upstream.query(ctx, st.sql());
@@ -51,10 +55,10 @@ public final class ProxistQueryEngine implements QueryEngine {
             case INSERT -> {
                 if (insertData == null) {
                     upstream.execute(ctx, st.sql());
-                } else {
-                    upstream.insert(ctx, st.sql(), insertData);
+                    yield new QueryResult.Done(0, 0);
                 }
-                yield new QueryResult.Done(0, 0);
+                InsertTranscoder.Written w = inserts.insert(ctx, st, insertData);
+                yield new QueryResult.Done(w.rows(), w.bytes());
             }
             case SET, USE, OTHER -> {
                 upstream.execute(ctx, st.sql());
