@@ -49,7 +49,15 @@ public final class UpstreamExecutor implements AutoCloseable {
     /** Runs a statement that returns rows; the cursor streams them. */
     public BlockCursor query(QueryContext ctx, String sql) {
         InputStream body = send(ctx, sql + "\nFORMAT Native", HttpRequest.BodyPublishers.noBody(), true);
-        return UpstreamCursor.open(body, () -> describe(ctx, sql));
+        UpstreamCursor c = UpstreamCursor.open(body, () -> describe(ctx, sql));
+        if (!ZoneRestoringCursor.needed(c.header())) return c;
+        // an old server's Native over HTTP drops DateTime's time zone; DESCRIBE still has it
+        try {
+            return new ZoneRestoringCursor(c, describe(ctx, sql));
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
     }
 
     /** Runs a statement with no result (DDL, INSERT ... SELECT, SET on the server side). */

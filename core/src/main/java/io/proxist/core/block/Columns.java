@@ -76,4 +76,30 @@ public final class Columns {
             default -> throw new IllegalArgumentException("gather needs a flat column, got " + c.type());
         };
     }
+
+    /**
+     * The column with its type replaced by {@code type}, which must have the same physical layout (a DateTime
+     * gaining its time zone, say); nested columns follow the nested types.
+     */
+    public static Column withType(Column c, DataType type) {
+        if (c.type().equals(type)) return c;
+        return switch (c) {
+            case LongColumn l -> new LongColumn(type, l.values(), l.size());
+            case DoubleColumn d -> new DoubleColumn(type, d.values(), d.size());
+            case BytesColumn b -> new BytesColumn(type, b.data(), b.offsets(), b.size());
+            case FixedBytesColumn f -> new FixedBytesColumn(type, f.width(), f.data(), f.size());
+            case NullableColumn n -> new NullableColumn(type, n.nullMap(), withType(n.inner(), type.inner()));
+            case ArrayColumn a ->
+                type.is("Map")
+                        ? new ArrayColumn(type, a.offsets(), a.elements(), a.size())
+                        : new ArrayColumn(type, a.offsets(), withType(a.elements(), type.inner()), a.size());
+            case TupleColumn t -> {
+                List<Column> e = new ArrayList<>();
+                List<DataType> inner = type.innerTypes();
+                for (int i = 0; i < t.elements().size(); i++)
+                    e.add(withType(t.elements().get(i), inner.get(i)));
+                yield new TupleColumn(type, e, t.size());
+            }
+        };
+    }
 }

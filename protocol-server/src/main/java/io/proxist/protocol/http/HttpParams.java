@@ -51,6 +51,7 @@ final class HttpParams {
         for (Map.Entry<String, List<String>> e : uri.parameters().entrySet()) {
             String name = e.getKey();
             String value = e.getValue().getLast();
+            if (name.isEmpty()) continue;
             if (name.startsWith("param_")) queryParameters.put(name.substring(6), value);
             else if (RESERVED.contains(name)) reserved.put(name, value);
             else settings.put(name, value);
