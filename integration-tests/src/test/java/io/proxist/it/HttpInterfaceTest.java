@@ -242,6 +242,45 @@ class HttpInterfaceTest {
     }
 
     @Test
+    void zstdAndLz4EncodingsAndCompressedRequestBodies() throws Exception {
+        for (String enc : new String[] {"zstd", "lz4", "deflate"}) {
+            HttpResponse<byte[]> r = HTTP.send(
+                    HttpRequest.newBuilder(url("enable_http_compression=1"))
+                            .header("Accept-Encoding", enc)
+                            .POST(HttpRequest.BodyPublishers.ofString("SELECT 'packed' FROM system.numbers LIMIT 1000"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(enc, r.headers().firstValue("Content-Encoding").orElse(""), enc);
+            java.io.InputStream in = new ByteArrayInputStream(r.body());
+            java.io.InputStream decoded =
+                    switch (enc) {
+                        case "zstd" -> new com.github.luben.zstd.ZstdInputStream(in);
+                        case "lz4" -> new net.jpountz.lz4.LZ4FrameInputStream(in);
+                        default -> new java.util.zip.InflaterInputStream(in);
+                    };
+            assertEquals("packed\n".repeat(1000), new String(decoded.readAllBytes(), StandardCharsets.UTF_8), enc);
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(gz)) {
+            g.write("SELECT 'from gzip'".getBytes(StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(url(""))
+                        .header("Content-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("from gzip\n", r.body());
+    }
+
+    @Test
+    void progressHeadersWhenAsked() throws Exception {
+        HttpResponse<String> r = post(
+                "send_progress_in_http_headers=1", "SELECT count() FROM (SELECT number FROM system.numbers LIMIT 10)");
+        assertTrue(r.headers().firstValue("X-ClickHouse-Progress").orElse("").contains("\"read_rows\""));
+    }
+
+    @Test
     void basicAuthAndHeaders() throws Exception {
         String basic = Base64.getEncoder().encodeToString("default:".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = HTTP.send(

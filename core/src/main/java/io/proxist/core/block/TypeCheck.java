@@ -13,7 +13,14 @@ public final class TypeCheck {
 
     /** Returns {@code t} when it is well formed; throws UNKNOWN_TYPE naming the problem otherwise. */
     public static DataType check(DataType t) {
-        ColumnKind kind = ColumnKind.of(t);
+        ColumnKind kind;
+        try {
+            kind = ColumnKind.of(t);
+        } catch (ProxistException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ProxistException(ErrorCode.UNKNOWN_TYPE, "malformed type [type=" + t + "]");
+        }
         int typeArgs = 0;
         int literals = 0;
         for (DataType.Arg a : t.args()) {

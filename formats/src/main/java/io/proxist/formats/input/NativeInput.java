@@ -236,6 +236,32 @@ final class NativeInput implements InputFormat {
             return src.buf[src.pos++] & 0xFF;
         }
 
+        private void need(int n) {
+            while (src.limit - src.pos < n) {
+                if (!src.more()) {
+                    throw new EndOfInputException("[need=" + n + ", have=" + (src.limit - src.pos) + "]");
+                }
+            }
+        }
+
+        @Override
+        public short readShortLE() {
+            need(2);
+            return (short) src.readLongLE(2);
+        }
+
+        @Override
+        public int readIntLE() {
+            need(4);
+            return (int) src.readLongLE(4);
+        }
+
+        @Override
+        public long readLongLE() {
+            need(8);
+            return src.readLongLE(8);
+        }
+
         @Override
         public void readFully(byte[] dst, int off, int len) {
             while (src.limit - src.pos < len) {

@@ -133,6 +133,12 @@ abstract class RowInputFormat implements InputFormat {
                     endOfData = true;
                     break;
                 }
+                if (src.pos == src.mark()) {
+                    // a row made of no input (say, a header of zero columns) would repeat forever
+                    throw new ProxistException(
+                            ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
+                            "a row consumed no input: the data has no columns to read");
+                }
                 blockRows++;
                 src.commit();
             }

@@ -265,6 +265,13 @@ abstract class Scalar {
 
         @Override
         void parseText(byte[] b, int off, int len, ColumnBuilder out) {
+            if (width <= 8) {
+                long fast = TextNumbers.parseDecimalFast(b, off, len, precision, scale);
+                if (fast != Long.MIN_VALUE) {
+                    ((LongColumnBuilder) out).appendLong(fast);
+                    return;
+                }
+            }
             BigInteger v = TextNumbers.parseDecimal(b, off, len, precision, scale, type);
             if (width <= 8) {
                 ((LongColumnBuilder) out).appendLong(v.longValue());
@@ -387,13 +394,11 @@ abstract class Scalar {
     }
 
     static final class DateScalar extends LongBacked {
-        private final boolean date32;
         private final long min;
         private final long max;
 
         DateScalar(DataType type, boolean date32) {
             super(type, date32 ? 4 : 2, !date32);
-            this.date32 = date32;
             this.min = date32 ? DateTimes.civilDays(1900, 1, 1) : 0;
             this.max = date32 ? DateTimes.civilDays(2299, 12, 31) : 0xFFFF;
         }
@@ -414,15 +419,6 @@ abstract class Scalar {
             } else {
                 parseText(b, off, len, out);
             }
-        }
-
-        @Override
-        void readBinary(Source src, ColumnBuilder out) {
-            ((LongColumnBuilder) out).appendLong(readRaw(src));
-        }
-
-        boolean isDate32() {
-            return date32;
         }
     }
 

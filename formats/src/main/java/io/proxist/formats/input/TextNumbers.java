@@ -205,6 +205,70 @@ final class TextNumbers {
         return negative ? v.negate() : v;
     }
 
+    private static final long[] LONG_POW10 = {
+        1L,
+        10L,
+        100L,
+        1_000L,
+        10_000L,
+        100_000L,
+        1_000_000L,
+        10_000_000L,
+        100_000_000L,
+        1_000_000_000L,
+        10_000_000_000L,
+        100_000_000_000L,
+        1_000_000_000_000L,
+        10_000_000_000_000L,
+        100_000_000_000_000L,
+        1_000_000_000_000_000L,
+        10_000_000_000_000_000L,
+        100_000_000_000_000_000L,
+        1_000_000_000_000_000_000L
+    };
+
+    /**
+     * The common decimal, {@code [-]digits[.digits]} with at most 18 digits in all and {@code precision <= 18}, as
+     * its unscaled long; {@link Long#MIN_VALUE} when the text needs {@link #parseDecimal} (exponent, many digits, or
+     * anything unusual, including errors).
+     */
+    static long parseDecimalFast(byte[] b, int off, int len, int precision, int scale) {
+        int i = off;
+        int end = off + len;
+        boolean negative = false;
+        if (i < end && b[i] == '-') {
+            negative = true;
+            i++;
+        }
+        long v = 0;
+        int digits = 0;
+        int fraction = 0;
+        boolean point = false;
+        boolean any = false;
+        for (; i < end; i++) {
+            int c = b[i];
+            if (c >= '0' && c <= '9') {
+                any = true;
+                if (point) {
+                    if (fraction == scale) continue; // truncated beyond the scale
+                    fraction++;
+                }
+                if (v != 0 || c != '0') digits++;
+                if (digits > 18) return Long.MIN_VALUE;
+                v = v * 10 + (c - '0');
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return Long.MIN_VALUE;
+            }
+        }
+        if (!any) return Long.MIN_VALUE;
+        int shift = scale - fraction;
+        if (digits + shift > precision) return Long.MIN_VALUE;
+        v *= LONG_POW10[shift];
+        return negative ? -v : v;
+    }
+
     /** {@code v} as {@code width} little-endian two's-complement bytes; false if it does not fit. */
     static boolean toLittleEndian(BigInteger v, int width, boolean signed, byte[] out) {
         if (signed ? v.bitLength() > width * 8 - 1 : (v.signum() < 0 || v.bitLength() > width * 8)) return false;

@@ -304,6 +304,19 @@ class BadInputTest {
                         Feed.WHOLE,
                         0));
         assertEquals(ErrorCode.NO_SUCH_COLUMN_IN_TABLE, e.code());
+        // a header of no columns, then bytes: no row can be read from them
+        byte[] none = rowBinary(0, 1, 2, 3);
+        e = assertThrows(
+                ProxistException.class,
+                () -> InputTesting.decode(
+                        "RowBinaryWithNames",
+                        List.of("id"),
+                        InputTesting.types("UInt32"),
+                        STRICT,
+                        none,
+                        Feed.WHOLE,
+                        0));
+        assertEquals(ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED, e.code());
         byte[] huge = rowBinary(0xFF, 0xFF, 0xFF, 0xFF, 0x0F);
         e = assertThrows(
                 ProxistException.class,

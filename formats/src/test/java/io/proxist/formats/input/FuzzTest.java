@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @WithClickHouse
 class FuzzTest {
-    static final int ITERATIONS = 400;
+    static final int ITERATIONS = 300;
     static final Map<String, byte[]> SEEDS = new LinkedHashMap<>();
     static List<String> names;
     static List<DataType> types;

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -78,7 +77,7 @@ public final class HttpFrontend implements AutoCloseable {
                                 })
                                 .addLast(new HttpServerCodec())
                                 .addLast(new CompressionGate())
-                                .addLast(new HttpContentCompressor())
+                                .addLast(new ClickHouseContentCompressor())
                                 .addLast(new HttpContentDecompressor(o.maxRequestBytes()))
                                 .addLast(new HttpObjectAggregator(o.maxRequestBytes()))
                                 .addLast(new ClickHouseHttpHandler(shared));

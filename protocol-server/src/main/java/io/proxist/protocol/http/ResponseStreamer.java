@@ -51,6 +51,7 @@ final class ResponseStreamer {
     private final boolean waitEnd;
     private OutputFormat format;
     private boolean headersSent;
+    private boolean progressHeaders;
 
     ResponseStreamer(
             ChannelHandlerContext ctx, ServerIdentity identity, HttpParams params, String queryId, boolean keepAlive) {
@@ -72,6 +73,7 @@ final class ResponseStreamer {
                 "1".equals(settings.get("output_format_json_quote_denormals")),
                 revision);
         format = OutputFormats.create(name == null || name.isEmpty() ? "TabSeparated" : name, fs);
+        progressHeaders = "1".equals(settings.get("send_progress_in_http_headers"));
     }
 
     /** A statement without rows: 200, empty body, the summary with what it wrote. */
@@ -151,6 +153,7 @@ final class ResponseStreamer {
         common(r.headers(), format.contentType());
         r.headers().set("X-ClickHouse-Format", format.name());
         r.headers().set("X-ClickHouse-Summary", summary(cursor.rowsRead(), cursor.bytesRead(), 0, 0, 0, 0));
+        progress(r.headers(), cursor);
         HttpUtil.setTransferEncodingChunked(r, true);
         if (keepAlive) r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         ctx.write(r);
@@ -182,7 +185,14 @@ final class ResponseStreamer {
                                 0,
                                 Math.max(0, resultRows),
                                 Math.max(0, resultBytes)));
+        progress(r.headers(), cursor);
         ClickHouseHttpHandler.send(ctx, r, keepAlive);
+    }
+
+    private void progress(HttpHeaders h, BlockCursor cursor) {
+        if (progressHeaders) {
+            h.set("X-ClickHouse-Progress", summary(cursor.rowsRead(), cursor.bytesRead(), 0, 0, 0, 0));
+        }
     }
 
     private void common(HttpHeaders h, String contentType) {
