@@ -183,6 +183,14 @@ class HttpInterfaceTest {
         assertEquals(
                 "1\ta\t1.5\n2\tb\t2.5\n3\tc\t0\n",
                 post("", "SELECT * FROM t_dec ORDER BY id").body());
+        HttpResponse<String> utf8 = post("", "INSERT INTO t_dec VALUES (6, 'é Ü ✓', 6.5)");
+        assertEquals(200, utf8.statusCode(), utf8.body());
+        assertEquals("é Ü ✓\n", post("", "SELECT name FROM t_dec WHERE id = 6").body());
+        HttpResponse<String> truncated = post("", "SELECT 1 +* FROM");
+        assertEquals(
+                "62",
+                truncated.headers().firstValue("X-ClickHouse-Exception-Code").orElse(""),
+                truncated.body());
         HttpResponse<String> unknown = post("query=" + q("INSERT INTO t_dec FORMAT NoSuchFormat"), "x");
         assertEquals(
                 "73",

@@ -48,7 +48,7 @@ public final class UpstreamExecutor implements AutoCloseable {
 
     /** Runs a statement that returns rows; the cursor streams them. */
     public BlockCursor query(QueryContext ctx, String sql) {
-        InputStream body = send(ctx, sql + "\nFORMAT Native", HttpRequest.BodyPublishers.noBody(), true);
+        InputStream body = send(ctx, sql, HttpRequest.BodyPublishers.noBody(), true);
         UpstreamCursor c = UpstreamCursor.open(body, () -> describe(ctx, sql));
         if (!ZoneRestoringCursor.needed(c.header())) return c;
         // an old server's Native over HTTP drops DateTime's time zone; DESCRIBE still has it
@@ -78,7 +78,7 @@ public final class UpstreamExecutor implements AutoCloseable {
         List<String> names = new ArrayList<>();
         List<Column> cols = new ArrayList<>();
         try (BlockCursor c = UpstreamCursor.open(
-                send(ctx, "DESCRIBE TABLE (" + sql + ")\nFORMAT Native", HttpRequest.BodyPublishers.noBody(), true),
+                send(ctx, "DESCRIBE TABLE (" + sql + ")", HttpRequest.BodyPublishers.noBody(), true),
                 () -> Block.header(List.of(), List.of()))) {
             for (Block b = c.next(); b != null; b = c.next()) {
                 var n = (io.proxist.core.block.BytesColumn) b.column(0);
@@ -94,13 +94,16 @@ public final class UpstreamExecutor implements AutoCloseable {
         return Block.header(names, cols);
     }
 
-    private InputStream send(QueryContext ctx, String sql, HttpRequest.BodyPublisher data, boolean readonlyQuery) {
+    /** Sends a statement; {@code nativeResult} asks for rows in Native (default_format, so the SQL stays as given). */
+    private InputStream send(QueryContext ctx, String sql, HttpRequest.BodyPublisher data, boolean nativeResult) {
         StringBuilder url = new StringBuilder(endpoint.httpUrl().toString());
         if (url.charAt(url.length() - 1) != '/') url.append('/');
         url.append("?database=")
                 .append(enc(ctx.database()))
                 .append("&query_id=")
                 .append(enc(ctx.queryId()));
+        if (nativeResult) url.append("&default_format=Native");
+        if (ctx.readonly() && !ctx.settings().containsKey("readonly")) url.append("&readonly=2"); // GET, as ClickHouse
         for (Map.Entry<String, String> s : settings.forUpstream(ctx.settings()).entrySet()) {
             url.append('&').append(enc(s.getKey())).append('=').append(enc(s.getValue()));
         }

@@ -56,12 +56,29 @@ final class ClickHouseHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-        QueryStringDecoder uri = new QueryStringDecoder(req.uri());
-        String path = uri.path();
         boolean keepAlive = HttpUtil.isKeepAlive(req);
-        boolean bareRoot = path.equals("/")
-                && req.method().equals(HttpMethod.GET)
-                && uri.parameters().isEmpty();
+        String path;
+        boolean bareRoot;
+        try {
+            if (req.decoderResult().isFailure()) {
+                throw new ProxistException(
+                        ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
+                        "Cannot parse HTTP request: " + req.decoderResult().cause());
+            }
+            QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+            path = uri.path();
+            bareRoot = path.equals("/")
+                    && req.method().equals(HttpMethod.GET)
+                    && uri.parameters().isEmpty();
+        } catch (RuntimeException e) {
+            // a malformed request line or URI (a bad %-escape): this handler still owns the request
+            req.release();
+            ProxistException pe = e instanceof ProxistException p
+                    ? p
+                    : new ProxistException(ErrorCode.BAD_ARGUMENTS, "Cannot parse URI: " + e.getMessage());
+            sendError(ctx, false, null, pe);
+            return;
+        }
         if (path.equals("/ping") || path.equals("/replicas_status") || bareRoot) {
             req.release();
             FullHttpResponse r = new DefaultFullHttpResponse(
@@ -80,7 +97,7 @@ final class ClickHouseHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
             return;
         }
         ctx.channel().config().setAutoRead(false);
-        shared.workers().execute(() -> {
+        Runnable work = () -> {
             try {
                 serve(ctx, req, keepAlive);
             } finally {
@@ -88,7 +105,13 @@ final class ClickHouseHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
                 ctx.channel().config().setAutoRead(true);
                 ctx.channel().read();
             }
-        });
+        };
+        try {
+            shared.workers().execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            req.release();
+            ctx.close();
+        }
     }
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest req, boolean keepAlive) {
@@ -203,7 +226,8 @@ final class ClickHouseHttpHandler extends SimpleChannelInboundHandler<FullHttpRe
         if (raw.kind() != StatementKind.INSERT || raw.inlineData() == null) {
             return new StatementWithData(StatementScanner.scan(new String(body, StandardCharsets.UTF_8)), new byte[0]);
         }
-        int dataStart = body.length - raw.inlineData().length;
+        // the scanner hands the data back re-encoded: count its characters, one per body byte in Latin-1
+        int dataStart = body.length - new String(raw.inlineData(), StandardCharsets.UTF_8).length();
         Statement head = StatementScanner.scan(new String(body, 0, dataStart, StandardCharsets.UTF_8));
         byte[] data = java.util.Arrays.copyOfRange(body, dataStart, body.length);
         return new StatementWithData(head, data);
