@@ -120,6 +120,19 @@ class HttpInterfaceTest {
     }
 
     @Test
+    void systemSettingsHasTheColumnsOfACurrentServer() throws Exception {
+        HttpResponse<String> r =
+                post("", "SELECT name, value, readonly FROM system.settings WHERE name = 'max_block_size'");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("max_block_size\t65536\t0\n", r.body());
+        HttpResponse<String> aliased =
+                post("", "SELECT count() > 100 FROM system.settings s WHERE s.readonly = 0 AND type != ''");
+        assertEquals("1\n", aliased.body());
+        assertEquals(
+                "1\n", post("", "SELECT 'system.settings' = 'system.settings'").body());
+    }
+
+    @Test
     void settingsFromANewerServerAreDroppedNotRefused() throws Exception {
         HttpResponse<String> r = post("output_format_json_quote_64bit_floats=1&async_insert=0", "SELECT 1");
         assertEquals(200, r.statusCode(), r.body());

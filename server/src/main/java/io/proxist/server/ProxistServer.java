@@ -77,7 +77,14 @@ public final class ProxistServer implements AutoCloseable {
                     clickhouse.endpoint(), new SettingsPolicy(upstreamSettings, SettingsPolicy.modernSettings()));
             started.push(upstream);
             ProxistQueryEngine engine = new ProxistQueryEngine(
-                    upstream, new LocalAnswers(identity), java.time.ZoneId.of(identity.timeZone()));
+                    upstream,
+                    new LocalAnswers(identity),
+                    java.time.ZoneId.of(identity.timeZone()),
+                    !clickhouse
+                            .client()
+                            .query("SELECT name FROM system.columns WHERE database = 'system' AND table = 'settings'"
+                                    + " AND name = 'readonly'")
+                            .isBlank());
             String usersFile = config.get(ProxistConfigKeys.USERS_FILE);
             Users users = usersFile.isEmpty() ? Users.defaultOnly() : Users.load(Path.of(usersFile));
             http = HttpFrontend.start(

@@ -29,11 +29,14 @@ public final class ProxistQueryEngine implements QueryEngine {
     private final UpstreamExecutor upstream;
     private final LocalAnswers local;
     private final InsertTranscoder inserts;
+    private final boolean settingsHaveReadonly;
 
-    public ProxistQueryEngine(UpstreamExecutor upstream, LocalAnswers local, java.time.ZoneId serverZone) {
+    public ProxistQueryEngine(
+            UpstreamExecutor upstream, LocalAnswers local, java.time.ZoneId serverZone, boolean settingsHaveReadonly) {
         this.upstream = upstream;
         this.local = local;
         this.inserts = new InsertTranscoder(upstream, serverZone);
+        this.settingsHaveReadonly = settingsHaveReadonly;
     }
 
     @Override
@@ -49,7 +52,7 @@ public final class ProxistQueryEngine implements QueryEngine {
                 if (meta != null) yield new QueryResult.Rows(meta);
                 BlockCursor answer = local.tryAnswer(ctx, st.sql());
                 if (answer != null) yield new QueryResult.Rows(answer);
-                BlockCursor c = upstream.query(ctx, st.sql());
+                BlockCursor c = upstream.query(ctx, SystemTableShims.rewrite(st.sql(), settingsHaveReadonly));
                 yield new QueryResult.Rows(isDescribe(st.sql()) ? new DescribeWidening(c) : c);
             }
             case INSERT -> {
