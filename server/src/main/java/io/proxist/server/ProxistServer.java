@@ -13,14 +13,14 @@ import io.proxist.core.query.ServerIdentity;
 import io.proxist.protocol.auth.Users;
 import io.proxist.protocol.http.HttpFrontend;
 import io.proxist.protocol.netty.EventLoops;
-import io.proxist.protocol.tcp.TcpRelay;
+import io.proxist.protocol.tcp.NativeFrontend;
+import io.proxist.protocol.tcp.ProtocolLimits;
 import io.proxist.pushdown.passthrough.SettingsPolicy;
 import io.proxist.pushdown.passthrough.UpstreamExecutor;
 import io.proxist.schemas.Migrator;
 import io.proxist.schemas.SchemaCatalog;
 import io.proxist.server.route.LocalAnswers;
 import io.proxist.server.route.ProxistQueryEngine;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class ProxistServer implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final ClickHouseServer clickhouse;
     private final HttpFrontend http;
-    private final TcpRelay nativePort;
+    private final NativeFrontend nativePort;
     private final String host;
     private final ServerIdentity identity;
 
@@ -100,16 +100,24 @@ public final class ProxistServer implements AutoCloseable {
                     users,
                     identity);
             started.push(http);
-            int upstreamNative = clickhouse.endpoint().nativePort();
-            if (upstreamNative <= 0) {
-                throw new ProxistException(
-                        ErrorCode.BAD_ARGUMENTS, "the native port of the backing ClickHouse is unknown");
-            }
-            nativePort = TcpRelay.start(
+            ProtocolLimits defaults = ProtocolLimits.DEFAULT;
+            nativePort = NativeFrontend.start(
                     loops,
-                    host,
-                    config.get(ProxistConfigKeys.NATIVE_PORT),
-                    new InetSocketAddress(clickhouse.endpoint().host(), upstreamNative));
+                    new NativeFrontend.Options(
+                            host,
+                            config.get(ProxistConfigKeys.NATIVE_PORT),
+                            config.get(ProxistConfigKeys.NATIVE_TLS_PORT),
+                            Tls.serverContext(config),
+                            http.port(),
+                            new ProtocolLimits(
+                                    defaults.maxNameBytes(),
+                                    defaults.maxQueryBytes(),
+                                    config.get(ProxistConfigKeys.NATIVE_MAX_INSERT_BYTES),
+                                    defaults.maxFrameBytes(),
+                                    defaults.block())),
+                    engine,
+                    users,
+                    identity);
             started.push(nativePort);
         } catch (RuntimeException e) {
             close();
@@ -155,6 +163,11 @@ public final class ProxistServer implements AutoCloseable {
 
     public int nativePort() {
         return nativePort.port();
+    }
+
+    /** The native TLS port, or -1 without TLS. */
+    public int nativeTlsPort() {
+        return nativePort.tlsPort();
     }
 
     public String host() {

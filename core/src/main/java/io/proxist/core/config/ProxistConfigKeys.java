@@ -33,6 +33,20 @@ public final class ProxistConfigKeys {
     public static final ConfigKey<Integer> NATIVE_PORT = ConfigKey.integer(
             "native.port", 9000, 0, 65535, "Port of the ClickHouse native TCP protocol (0 picks a free port).");
 
+    public static final ConfigKey<Integer> NATIVE_TLS_PORT = ConfigKey.integer(
+            "native.tls-port",
+            9440,
+            0,
+            65535,
+            "Port of the native TCP protocol over TLS; served only when tls.certificate is set.");
+
+    public static final ConfigKey<Integer> NATIVE_MAX_INSERT_BYTES = ConfigKey.integer(
+            "native.max-insert-bytes",
+            256 * 1024 * 1024,
+            1024,
+            Integer.MAX_VALUE,
+            "Largest INSERT over the native protocol (its blocks, uncompressed) held before it is sent on whole.");
+
     public static final ConfigKey<Integer> HTTPS_PORT = ConfigKey.integer(
             "https.port", 8443, 0, 65535, "Port of the HTTPS interface; served only when tls.certificate is set.");
 

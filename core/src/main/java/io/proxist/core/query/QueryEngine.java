@@ -15,6 +15,16 @@ public interface QueryEngine {
      */
     QueryResult execute(QueryContext ctx, Statement statement, InputStream insertData);
 
+    /**
+     * The columns an INSERT with client data fills, as a block with no rows: the statement's column list, or the
+     * table's insertable columns (not MATERIALIZED or ALIAS), with their types. The native protocol sends it to the
+     * client before the client's data blocks.
+     */
+    default io.proxist.core.block.Block insertHeader(QueryContext ctx, Statement statement) {
+        throw new io.proxist.core.error.ProxistException(
+                io.proxist.core.error.ErrorCode.NOT_IMPLEMENTED, "INSERT headers are not available from this engine");
+    }
+
     /** Whether a setting name is one a current ClickHouse (or the backing server) knows. */
     boolean knowsSetting(String name);
 }

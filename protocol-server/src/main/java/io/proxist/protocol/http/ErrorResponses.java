@@ -5,10 +5,10 @@ import io.proxist.core.error.ProxistException;
 import io.proxist.core.error.UpstreamException;
 
 /** Turns any failure into the ClickHouse error a client expects: code, name, text and HTTP status. */
-final class ErrorResponses {
+public final class ErrorResponses {
     private ErrorResponses() {}
 
-    static ProxistException of(Throwable t) {
+    public static ProxistException of(Throwable t) {
         if (t instanceof ProxistException p) return p;
         Throwable cause = t.getCause();
         if (cause instanceof ProxistException p) return p;

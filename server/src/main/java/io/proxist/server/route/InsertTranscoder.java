@@ -72,6 +72,16 @@ final class InsertTranscoder {
         }
     }
 
+    /** The target columns as a block with no rows (the native protocol's INSERT header). */
+    Block header(QueryContext ctx, Statement st) {
+        List<String> names = new ArrayList<>();
+        List<DataType> types = new ArrayList<>();
+        targetColumns(ctx, st, names, types);
+        List<io.proxist.core.block.Column> empty = new ArrayList<>();
+        for (DataType t : types) empty.add(io.proxist.core.block.Columns.empty(t));
+        return Block.header(names, empty);
+    }
+
     /** The INSERT's column list, or the table's insertable columns, with their types from DESCRIBE. */
     private void targetColumns(QueryContext ctx, Statement st, List<String> names, List<DataType> types) {
         List<String> all = new ArrayList<>();

@@ -40,6 +40,11 @@ public final class ProxistQueryEngine implements QueryEngine {
     }
 
     @Override
+    public io.proxist.core.block.Block insertHeader(QueryContext ctx, Statement st) {
+        return inserts.header(ctx, st);
+    }
+
+    @Override
     public boolean knowsSetting(String name) {
         return upstream.settingsPolicy().known(name);
     }
