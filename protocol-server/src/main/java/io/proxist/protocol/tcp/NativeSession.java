@@ -20,14 +20,10 @@ import io.proxist.core.query.Statement;
 import io.proxist.core.query.StatementKind;
 import io.proxist.core.query.StatementScanner;
 import io.proxist.core.type.DataType;
-import io.proxist.formats.io.ByteInput;
 import io.proxist.formats.io.EndOfInputException;
-import io.proxist.formats.nativeformat.NativeBlockReader;
 import io.proxist.formats.nativeformat.NativeBlockWriter;
 import io.proxist.protocol.compress.CompressionMethod;
 import io.proxist.protocol.compress.FrameEncoder;
-import io.proxist.protocol.compress.FrameInput;
-import io.proxist.protocol.compress.FrameLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -371,24 +367,10 @@ final class NativeSession implements Runnable {
         }
     }
 
-    /** A Data packet whose id was read: table name, then a block (through the frames when compressed). */
+    /** A Data packet whose id was read; a malformed block ends the connection (the stream is out of step). */
     private Block readData(boolean compressed) {
-        Wire.readString(in, shared.limits().maxNameBytes(), "table name");
-        ByteInput src = compressed
-                ? new FrameInput(
-                        in,
-                        new FrameLimits(
-                                shared.limits().maxFrameBytes(), shared.limits().maxFrameBytes()))
-                : in;
         try {
-            Block b = new NativeBlockReader(src, revision, shared.limits().block()).next();
-            if (b == null) throw new EndOfInputException("in a Data packet");
-            if (src instanceof FrameInput f && f.buffered() != 0) {
-                throw new ProxistException(
-                        ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
-                        "Compressed data after the end of a block in a Data packet");
-            }
-            return b;
+            return DataPacket.read(in, compressed, revision, shared.limits());
         } catch (EndOfInputException e) {
             throw e;
         } catch (ProxistException e) {
