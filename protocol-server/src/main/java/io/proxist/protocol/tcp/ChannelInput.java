@@ -98,6 +98,23 @@ final class ChannelInput implements ByteInput {
         }
     }
 
+    /**
+     * The next byte if one is here now, without consuming it; -1 when none has arrived yet (never blocks). Lets a
+     * session look for Cancel or Ping while a result streams and leave any other packet for after it.
+     */
+    int peekIfAvailable() {
+        if (current != null && current.isReadable()) return current.getUnsignedByte(current.readerIndex());
+        lock.lock();
+        try {
+            for (ByteBuf b : queue) {
+                if (b.isReadable()) return b.getUnsignedByte(b.readerIndex());
+            }
+            return -1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Makes {@link #current} readable; false at the end of input. Blocks until bytes come or the input ends. */
     private boolean fill() {
         if (current != null) {

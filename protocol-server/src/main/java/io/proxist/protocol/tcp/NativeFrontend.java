@@ -95,6 +95,8 @@ public final class NativeFrontend implements AutoCloseable {
                 .group(loops.boss(), loops.workers())
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // a client that shuts down its sending side still gets the answers to what it sent
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 << 10, 1 << 20))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -153,6 +155,12 @@ public final class NativeFrontend implements AutoCloseable {
             } else {
                 ReferenceCountUtil.release(msg);
             }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent && input != null) input.endOfInput();
+            ctx.fireUserEventTriggered(evt);
         }
 
         @Override

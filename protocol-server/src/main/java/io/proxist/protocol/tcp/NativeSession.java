@@ -546,22 +546,21 @@ final class NativeSession implements Runnable {
         return new Block(List.of(names), built, events.length);
     }
 
-    /** Reads packets the client sent while a result streams: true on Cancel; Ping gets its Pong. */
+    /**
+     * Looks at what the client sent while a result streams: Cancel stops the query, Ping gets its Pong; anything
+     * else (a pipelining client's next query) is left unread until this one is done.
+     */
     private boolean cancelRequested() {
-        while (in.hasBufferedBytes()) {
-            int packet = (int) in.readVarUInt();
-            switch (packet) {
-                case CLIENT_CANCEL -> {
-                    return true;
-                }
-                case CLIENT_PING -> pong();
-                default ->
-                    throw fatal(
-                            ErrorCode.UNEXPECTED_PACKET_FROM_CLIENT,
-                            "Unexpected packet " + packet + " from client while a query runs");
+        while (true) {
+            int next = in.peekIfAvailable();
+            if (next == CLIENT_CANCEL) {
+                in.readVarUInt();
+                return true;
             }
+            if (next != CLIENT_PING) return false;
+            in.readVarUInt();
+            pong();
         }
-        return false;
     }
 
     private void pong() {
