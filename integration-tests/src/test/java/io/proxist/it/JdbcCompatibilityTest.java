@@ -20,7 +20,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -595,6 +597,128 @@ class JdbcCompatibilityTest {
                 assertEquals(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, rs.getInt("bytes"));
             }
         }
+    }
+
+    /**
+     * setTimestamp and setObject(Instant) make the driver send {@code fromUnixTimestamp64Nano(n)}, a function the
+     * 18.16 backend lacks. On it a DateTime64(9) column is stored as Int64 nanoseconds (schemas' Lowering), here
+     * {@code ts}: the instant lands there exactly, in a DateTime column as its whole seconds, and
+     * {@code ts >= ?} selects by the exact instant. Comparing a DateTime column with such a parameter is refused
+     * rather than answered wrongly.
+     */
+    @Test
+    void timestampParametersOnABackendWithoutDateTime64() throws Exception {
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE stamps (id UInt32, at DateTime, ts Int64) ENGINE = MergeTree ORDER BY id");
+        }
+        Instant base = Instant.parse("2024-03-10T07:30:15.123456789Z"); // 02:30:15 in New York, a DST gap
+        List<Instant> instants =
+                List.of(base.minusNanos(1), base, base.plusNanos(1), Instant.parse("1999-12-31T23:59:59.999999999Z"));
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO stamps VALUES (?, ?, ?)")) {
+            for (int i = 0; i < instants.size(); i++) {
+                ps.setInt(1, i + 1);
+                ps.setTimestamp(2, Timestamp.from(instants.get(i)));
+                if (i % 2 == 0) ps.setTimestamp(3, Timestamp.from(instants.get(i)));
+                else ps.setObject(3, instants.get(i));
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            assertEquals(instants.size(), counts.length);
+        }
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id, toUnixTimestamp(at) AS at, ts FROM stamps ORDER BY id")) {
+            for (Instant at : instants) {
+                assertTrue(rs.next());
+                assertEquals(at.getEpochSecond(), rs.getLong("at"), at::toString);
+                assertEquals(at.getEpochSecond() * 1_000_000_000L + at.getNano(), rs.getLong("ts"), at::toString);
+            }
+            assertFalse(rs.next());
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM stamps WHERE ts >= ? ORDER BY id")) {
+            ps.setTimestamp(1, Timestamp.from(base));
+            assertEquals(List.of(2, 3), ids(ps));
+            ps.setObject(1, base.plusNanos(1));
+            assertEquals(List.of(3), ids(ps));
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT count() FROM stamps WHERE at >= ?")) {
+            ps.setTimestamp(1, Timestamp.from(base));
+            SQLException e = assertThrows(SQLException.class, ps::executeQuery);
+            assertEquals(43, serverCode(e), e.getMessage());
+        }
+    }
+
+    /**
+     * setObject(x, java.sql.Types.X) makes the driver send {@code x::T}, which 18.16 cannot parse: written as
+     * CAST(x AS T), with the types 18.16 lacks (Date32, Bool) as the ones that store them.
+     */
+    @Test
+    void typedParametersOnABackendWithoutTheCastOperator() throws Exception {
+        record Typed(Object value, int sqlType, String expected, String type) {}
+        List<Typed> typed = List.of(
+                new Typed((byte) -5, Types.TINYINT, "-5", "Int8"),
+                new Typed((short) -300, Types.SMALLINT, "-300", "Int16"),
+                new Typed(-7, Types.INTEGER, "-7", "Int32"),
+                new Typed(-(1L << 40), Types.BIGINT, Long.toString(-(1L << 40)), "Int64"),
+                new Typed(1.5f, Types.FLOAT, "1.5", "Float32"),
+                new Typed(-2.25e-5, Types.DOUBLE, "-2.25E-5", "Float64"),
+                new Typed("it's a::b", Types.VARCHAR, "it's a::b", "String"),
+                new Typed(LocalDate.of(2024, 1, 2), Types.DATE, "2024-01-02", "Date"),
+                new Typed(true, Types.BOOLEAN, "1", "UInt8"));
+        for (Typed t : typed) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT ? AS v, toTypeName(?) AS t")) {
+                ps.setObject(1, t.value(), t.sqlType());
+                ps.setObject(2, t.value(), t.sqlType());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next(), t::toString);
+                    assertEquals(t.expected(), rs.getString("v"), t::toString);
+                    assertEquals(t.type(), rs.getString("t"), t::toString);
+                }
+            }
+        }
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE typed (i8 Int8, i64 Int64, f64 Float64, s String, d Date, b UInt8)"
+                    + " ENGINE = MergeTree ORDER BY i64");
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO typed VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int r = 0; r < 2; r++) {
+                ps.setObject(1, (byte) (r == 0 ? -128 : 127), Types.TINYINT);
+                ps.setObject(2, r == 0 ? Long.MIN_VALUE : Long.MAX_VALUE, Types.BIGINT);
+                ps.setObject(3, r == 0 ? -1.0e-300 : 1.0e300, Types.DOUBLE);
+                ps.setObject(4, r == 0 ? "x::Int8 'q' \\ /* c */" : "", Types.VARCHAR);
+                ps.setObject(5, LocalDate.of(2024, 2, 29).plusDays(r), Types.DATE);
+                ps.setObject(6, r == 0, Types.BOOLEAN);
+                ps.addBatch();
+            }
+            assertEquals(2, ps.executeBatch().length);
+        }
+        try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM typed WHERE i64 < ?::Int64 ORDER BY i64")) {
+            ps.setObject(1, 0L, Types.BIGINT);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(-128, rs.getByte("i8"));
+                assertEquals(Long.MIN_VALUE, rs.getLong("i64"));
+                assertEquals(-1.0e-300, rs.getDouble("f64"));
+                assertEquals("x::Int8 'q' \\ /* c */", rs.getString("s"));
+                assertEquals(LocalDate.of(2024, 2, 29), rs.getObject("d", LocalDate.class));
+                assertEquals(1, rs.getInt("b"));
+                assertFalse(rs.next());
+            }
+        }
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(), max(f64), max(d) FROM typed")) {
+            assertTrue(rs.next());
+            assertEquals(2, rs.getInt(1));
+            assertEquals(1.0e300, rs.getDouble(2));
+            assertEquals(LocalDate.of(2024, 3, 1), rs.getObject(3, LocalDate.class));
+        }
+    }
+
+    private static List<Integer> ids(PreparedStatement ps) throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getInt(1));
+        }
+        return out;
     }
 
     @Test

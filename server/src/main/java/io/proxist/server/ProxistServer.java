@@ -84,7 +84,8 @@ public final class ProxistServer implements AutoCloseable {
                             .client()
                             .query("SELECT name FROM system.columns WHERE database = 'system' AND table = 'settings'"
                                     + " AND name = 'readonly'")
-                            .isBlank());
+                            .isBlank(),
+                    clickhouse.capabilities());
             String usersFile = config.get(ProxistConfigKeys.USERS_FILE);
             Users users = usersFile.isEmpty() ? Users.defaultOnly() : Users.load(Path.of(usersFile));
             http = HttpFrontend.start(

@@ -5,13 +5,17 @@ import java.util.Map;
 
 /**
  * ClickHouse error codes Proxist produces or rewrites, with ClickHouse's numbers and names
- * (src/Common/ErrorCodes.cpp) and the HTTP status a current ClickHouse server answers with.
+ * (src/Common/ErrorCodes.cpp, listed in the resource {@code clickhouse-error-codes.txt}) and the HTTP status a
+ * current ClickHouse server answers with (its exceptionCodeToHTTPStatus: the parse and bad-data codes are 400, a
+ * code it does not list is 500).
  */
 public enum ErrorCode {
     UNSUPPORTED_METHOD(1, ErrorCategory.USER, 501),
     UNSUPPORTED_PARAMETER(2, ErrorCategory.USER, 400),
     UNEXPECTED_END_OF_FILE(3, ErrorCategory.USER, 400),
     CANNOT_PARSE_TEXT(6, ErrorCategory.USER, 400),
+    CANNOT_PARSE_ESCAPE_SEQUENCE(25, ErrorCategory.USER, 400),
+    CANNOT_PARSE_QUOTED_STRING(26, ErrorCategory.USER, 400),
     INCORRECT_NUMBER_OF_COLUMNS(7, ErrorCategory.USER, 400),
     THERE_IS_NO_COLUMN(8, ErrorCategory.USER, 400),
     NO_SUCH_COLUMN_IN_TABLE(16, ErrorCategory.USER, 404),
@@ -29,6 +33,8 @@ public enum ErrorCode {
     TYPE_MISMATCH(53, ErrorCategory.USER, 400),
     TABLE_ALREADY_EXISTS(57, ErrorCategory.USER, 400),
     UNKNOWN_TABLE(60, ErrorCategory.USER, 404),
+    ARGUMENT_OUT_OF_BOUND(69, ErrorCategory.USER, 500),
+    CANNOT_PARSE_NUMBER(72, ErrorCategory.USER, 400),
     SYNTAX_ERROR(62, ErrorCategory.USER, 400),
     UNKNOWN_AGGREGATE_FUNCTION(63, ErrorCategory.USER, 404),
     CANNOT_READ_ALL_DATA(33, ErrorCategory.USER, 400),
@@ -37,13 +43,20 @@ public enum ErrorCode {
     DATABASE_ALREADY_EXISTS(82, ErrorCategory.USER, 400),
     UNKNOWN_DATABASE(81, ErrorCategory.USER, 404),
     CANNOT_WRITE_TO_FILE_DESCRIPTOR(75, ErrorCategory.RESOURCES, 500),
-    UNKNOWN_PACKET_FROM_CLIENT(101, ErrorCategory.USER, 400),
-    UNEXPECTED_PACKET_FROM_CLIENT(102, ErrorCategory.USER, 400),
-    TOO_LARGE_SIZE_COMPRESSED(118, ErrorCategory.USER, 400),
+    UNKNOWN_PACKET_FROM_CLIENT(99, ErrorCategory.USER, 400),
+    UNEXPECTED_PACKET_FROM_CLIENT(101, ErrorCategory.USER, 400),
+    TOO_LARGE_SIZE_COMPRESSED(39, ErrorCategory.USER, 400),
     CHECKSUM_DOESNT_MATCH(40, ErrorCategory.USER, 400),
     UNKNOWN_COMPRESSION_METHOD(89, ErrorCategory.USER, 400),
     CANNOT_DECOMPRESS(271, ErrorCategory.USER, 400),
     UNKNOWN_SETTING(115, ErrorCategory.USER, 404),
+    INCORRECT_DATA(117, ErrorCategory.USER, 400),
+    TOO_LARGE_ARRAY_SIZE(128, ErrorCategory.USER, 500),
+    CANNOT_PARSE_UUID(376, ErrorCategory.USER, 400),
+    CANNOT_PARSE_BOOL(467, ErrorCategory.USER, 500),
+    CANNOT_PARSE_IPV4(675, ErrorCategory.USER, 400),
+    CANNOT_PARSE_IPV6(676, ErrorCategory.USER, 400),
+    UNKNOWN_ELEMENT_OF_ENUM(691, ErrorCategory.USER, 500),
     READONLY(164, ErrorCategory.USER, 403),
     UNKNOWN_USER(192, ErrorCategory.USER, 403),
     WRONG_PASSWORD(193, ErrorCategory.USER, 403),
@@ -61,7 +74,7 @@ public enum ErrorCode {
     TOO_LARGE_STRING_SIZE(131, ErrorCategory.USER, 400),
     TOO_MANY_ROWS(158, ErrorCategory.RESOURCES, 400),
     MEMORY_LIMIT_EXCEEDED(241, ErrorCategory.RESOURCES, 500),
-    QUERY_IS_TOO_LARGE(571, ErrorCategory.RESOURCES, 400),
+    QUERY_IS_TOO_LARGE(229, ErrorCategory.RESOURCES, 413),
     CANNOT_PARSE_INPUT_ASSERTION_FAILED(27, ErrorCategory.USER, 400),
     UNKNOWN_QUERY_PARAMETER(456, ErrorCategory.USER, 400),
     BAD_QUERY_PARAMETER(457, ErrorCategory.USER, 400),

@@ -91,7 +91,7 @@ final class Binary {
         long n = src.readVarUInt();
         if (n < 0 || n > settings.maxArrayElements()) {
             throw new ProxistException(
-                    ErrorCode.TOO_LARGE_STRING_SIZE,
+                    ErrorCode.TOO_LARGE_ARRAY_SIZE,
                     "array size " + Long.toUnsignedString(n) + " is over the limit of " + settings.maxArrayElements());
         }
         return n;

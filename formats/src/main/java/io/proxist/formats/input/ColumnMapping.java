@@ -38,7 +38,7 @@ final class ColumnMapping {
             if (c == null) {
                 if (!skipUnknown) {
                     throw new ProxistException(
-                            ErrorCode.NO_SUCH_COLUMN_IN_TABLE,
+                            ErrorCode.INCORRECT_DATA,
                             "Unknown field found in " + format + " header: '" + header.get(i) + "' at position " + i
                                     + " (set input_format_skip_unknown_fields to skip it)");
                 }
@@ -47,7 +47,7 @@ final class ColumnMapping {
             }
             if (seen[c]) {
                 throw new ProxistException(
-                        ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
+                        ErrorCode.INCORRECT_DATA,
                         "Duplicate field found in " + format + " header: '" + header.get(i) + "'");
             }
             seen[c] = true;

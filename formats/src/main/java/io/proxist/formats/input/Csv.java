@@ -3,6 +3,8 @@ package io.proxist.formats.input;
 import io.proxist.core.block.build.ColumnBuilder;
 import io.proxist.core.block.build.NullableColumnBuilder;
 import io.proxist.core.block.build.TupleColumnBuilder;
+import io.proxist.core.error.ErrorCode;
+import io.proxist.core.error.ProxistException;
 
 /**
  * CSV fields as ClickHouse reads them: quoted ({@code "..."} with {@code ""} for a quote; {@code '...'} when
@@ -52,7 +54,7 @@ final class Csv {
             int start = src.pos;
             int i = start;
             while (true) {
-                if (i >= src.limit && !src.more()) throw Quoted.unterminated();
+                if (i >= src.limit && !src.more()) throw unterminated();
                 if (src.buf[i] != c) {
                     i++;
                     continue;
@@ -122,6 +124,12 @@ final class Csv {
             }
         }
         tb.endTuple();
+    }
+
+    /** A quoted field the data ends inside: the row cannot be completed (ClickHouse reads no closing quote). */
+    private static ProxistException unterminated() {
+        return new ProxistException(
+                ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED, "Cannot parse input: expected closing quote");
     }
 
     private static boolean stringLike(TypeInfo t) {

@@ -74,7 +74,7 @@ final class Escapes {
     }
 
     static ProxistException bad() {
-        return new ProxistException(ErrorCode.CANNOT_PARSE_TEXT, "Cannot parse escape sequence");
+        return new ProxistException(ErrorCode.CANNOT_PARSE_ESCAPE_SEQUENCE, "Cannot parse escape sequence");
     }
 
     /** Unescapes the content of a JSON string, {@code b[from, to)}, into {@code out}. */
@@ -101,13 +101,13 @@ final class Escapes {
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
                         if (i + 2 >= to || b[i + 1] != '\\' || b[i + 2] != 'u') {
                             throw new ProxistException(
-                                    ErrorCode.CANNOT_PARSE_TEXT,
+                                    ErrorCode.CANNOT_PARSE_ESCAPE_SEQUENCE,
                                     "Cannot parse escape sequence: missing second part of surrogate pair");
                         }
                         int low = hex4(b, i + 3, to);
                         if (low < 0xDC00 || low > 0xDFFF) {
                             throw new ProxistException(
-                                    ErrorCode.CANNOT_PARSE_TEXT,
+                                    ErrorCode.CANNOT_PARSE_ESCAPE_SEQUENCE,
                                     "Incorrect surrogate pair of unicode escape sequences in JSON");
                         }
                         i += 6;

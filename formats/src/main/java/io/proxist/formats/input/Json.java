@@ -40,8 +40,7 @@ final class Json {
         while (true) {
             if (i >= src.limit && !src.more()) {
                 throw new ProxistException(
-                        ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
-                        "Cannot parse JSON string: expected closing quote");
+                        ErrorCode.CANNOT_PARSE_QUOTED_STRING, "Cannot parse JSON string: expected closing quote");
             }
             byte c = src.buf[i];
             if (c == '"') break;
@@ -51,7 +50,7 @@ final class Json {
                 while (i > src.limit) {
                     if (!src.more()) {
                         throw new ProxistException(
-                                ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
+                                ErrorCode.CANNOT_PARSE_QUOTED_STRING,
                                 "Cannot parse JSON string: expected closing quote");
                     }
                 }
@@ -250,20 +249,19 @@ final class Json {
 
     private ProxistException tooMany() {
         return new ProxistException(
-                ErrorCode.TOO_LARGE_STRING_SIZE,
+                ErrorCode.TOO_LARGE_ARRAY_SIZE,
                 "array or map has more than " + settings.maxArrayElements() + " elements");
     }
 
     static ProxistException unknownField(String name) {
         return new ProxistException(
-                ErrorCode.NO_SUCH_COLUMN_IN_TABLE,
+                ErrorCode.INCORRECT_DATA,
                 "Unknown field found while parsing JSON: '" + name
                         + "' (set input_format_skip_unknown_fields to skip it)");
     }
 
     static ProxistException duplicate(String name) {
         return new ProxistException(
-                ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
-                "Duplicate field found while parsing JSON: '" + name + "'");
+                ErrorCode.INCORRECT_DATA, "Duplicate field found while parsing JSON: '" + name + "'");
     }
 }

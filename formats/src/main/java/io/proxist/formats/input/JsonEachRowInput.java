@@ -1,5 +1,7 @@
 package io.proxist.formats.input;
 
+import io.proxist.core.error.ErrorCode;
+import io.proxist.core.error.ProxistException;
 import io.proxist.core.type.DataType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -69,6 +71,7 @@ final class JsonEachRowInput extends RowInputFormat {
         if (!src.skipIf('}')) {
             for (int k = 0; ; k++) {
                 src.skipWhitespace();
+                if (k == 0 && src.atEnd()) throw unexpectedEnd();
                 json.readKey(src);
                 int col = lookup(k);
                 src.skipWhitespace();
@@ -86,11 +89,18 @@ final class JsonEachRowInput extends RowInputFormat {
                 src.skipWhitespace();
                 if (src.skipIf(',')) continue;
                 if (src.skipIf('}')) break;
+                if (src.atEnd()) throw unexpectedEnd();
                 throw src.expected("',' or '}' after a value");
             }
         }
         for (int i = 0; i < seen.length; i++) if (!seen[i]) builders[i].appendDefault();
         return true;
+    }
+
+    /** The data ends where a key or the end of the object is due (CANNOT_READ_ALL_DATA, as ClickHouse). */
+    private ProxistException unexpectedEnd() {
+        return new ProxistException(
+                ErrorCode.CANNOT_READ_ALL_DATA, "Unexpected end of stream while parsing " + name + " format");
     }
 
     /** After the rows: an optional ';', then nothing but whitespace. */

@@ -160,7 +160,7 @@ final class NativeInput implements InputFormat {
             if (c == null) {
                 if (settings.skipUnknownFields()) continue;
                 throw new ProxistException(
-                        ErrorCode.NO_SUCH_COLUMN_IN_TABLE,
+                        ErrorCode.INCORRECT_DATA,
                         "Unknown column '" + b.name(i) + "' in a Native block (set input_format_skip_unknown_fields"
                                 + " to skip it)");
             }

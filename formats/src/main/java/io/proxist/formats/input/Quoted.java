@@ -106,7 +106,20 @@ final class Quoted {
         int c = src.peek();
         if (c == '\'') {
             readString(src, scratch);
-            t.scalar.parseText(scratch.b, 0, scratch.len, out);
+            if (!values) {
+                t.scalar.parseText(scratch.b, 0, scratch.len, out);
+                return;
+            }
+            try {
+                t.scalar.parseText(scratch.b, 0, scratch.len, out);
+            } catch (ProxistException e) {
+                // ClickHouse converts a string literal in Values as a whole: text left over after the value is
+                // TYPE_MISMATCH ("Cannot convert string"); the type's own parse errors keep their code
+                if (e.code() != ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED) throw e;
+                throw new ProxistException(
+                        ErrorCode.TYPE_MISMATCH,
+                        "Cannot convert string " + Texts.show(scratch.b, 0, scratch.len) + " to type " + t.type);
+            }
             return;
         }
         int start = src.pos;
@@ -220,18 +233,23 @@ final class Quoted {
 
     static ProxistException unterminated() {
         return new ProxistException(
-                ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED, "Cannot parse quoted string: expected closing quote");
+                ErrorCode.CANNOT_PARSE_QUOTED_STRING, "Cannot parse quoted string: expected closing quote");
     }
 
     private ProxistException tooManyElements() {
         return new ProxistException(
-                ErrorCode.TOO_LARGE_STRING_SIZE,
+                ErrorCode.TOO_LARGE_ARRAY_SIZE,
                 "array or map has more than " + settings.maxArrayElements() + " elements");
     }
 
     private ProxistException notLiteral(Source src, TypeInfo t) {
         if (values) {
-            String at = src.pos < src.limit ? Texts.show(src.buf, src.pos, Math.min(30, src.limit - src.pos)) : "''";
+            if (src.pos >= src.limit) {
+                // the data ends where a value is due: ClickHouse's expression parser fails, a SYNTAX_ERROR
+                return new ProxistException(
+                        ErrorCode.SYNTAX_ERROR, "Cannot parse expression of type " + t.type + " here: ''");
+            }
+            String at = Texts.show(src.buf, src.pos, Math.min(30, src.limit - src.pos));
             return new ProxistException(
                     ErrorCode.CANNOT_PARSE_TEXT,
                     "Cannot parse expression of type " + t.type + " here: " + at

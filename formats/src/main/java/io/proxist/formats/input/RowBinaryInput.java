@@ -68,7 +68,7 @@ final class RowBinaryInput extends RowInputFormat {
             if (m.fieldToColumn[f] >= 0) continue;
             if (!withTypes) {
                 throw new ProxistException(
-                        ErrorCode.NO_SUCH_COLUMN_IN_TABLE,
+                        ErrorCode.INCORRECT_DATA,
                         "cannot skip unknown field '" + header.get(f) + "' in " + name + ": its type is unknown");
             }
             DataType t;

@@ -225,7 +225,7 @@ abstract class RowInputFormat implements InputFormat {
 
     final ProxistException typeMismatch(int c, String given) {
         return new ProxistException(
-                ErrorCode.TYPE_MISMATCH, "Type of '" + names.get(c) + "' must be " + types.get(c) + ", not " + given);
+                ErrorCode.INCORRECT_DATA, "Type of '" + names.get(c) + "' must be " + types.get(c) + ", not " + given);
     }
 
     final ProxistException fewerColumns(String delimiter) {

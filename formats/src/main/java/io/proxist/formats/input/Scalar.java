@@ -579,24 +579,37 @@ abstract class Scalar {
             parseNumber(b, off, len, out);
         }
 
+        /** A name that is no element: the text may be an element's code (ClickHouse tries it as one). */
         private void parseNumber(byte[] b, int off, int len, ColumnBuilder out) {
-            boolean numeric = len > 0 && len < 8;
-            for (int i = off; numeric && i < off + len; i++) {
-                numeric = Texts.isDigit(b[i]) || (i == off && (b[i] == '-' || b[i] == '+') && len > 1);
+            long v = code(b, off, len);
+            if (v == Long.MIN_VALUE || !valid.get((int) v - Short.MIN_VALUE)) {
+                throw new ProxistException(
+                        ErrorCode.UNKNOWN_ELEMENT_OF_ENUM,
+                        "Unknown element " + Texts.show(b, off, len) + " for enum " + type);
             }
-            if (numeric) {
-                long v = TextNumbers.parseLong(b, off, len, Short.MIN_VALUE, Short.MAX_VALUE, false, type);
-                checkCode(v);
-                ((LongColumnBuilder) out).appendLong(v);
-                return;
+            ((LongColumnBuilder) out).appendLong(v);
+        }
+
+        /** {@code [+-]digits} within Int16, or {@link Long#MIN_VALUE}. */
+        private static long code(byte[] b, int off, int len) {
+            int i = off;
+            int end = off + len;
+            boolean negative = false;
+            if (i < end && (b[i] == '-' || b[i] == '+')) negative = b[i++] == '-';
+            if (i == end || end - i > 5) return Long.MIN_VALUE;
+            long v = 0;
+            for (; i < end; i++) {
+                if (!Texts.isDigit(b[i])) return Long.MIN_VALUE;
+                v = v * 10 + (b[i] - '0');
             }
-            throw new ProxistException(
-                    ErrorCode.BAD_ARGUMENTS, "Unknown element " + Texts.show(b, off, len) + " for enum " + type);
+            v = negative ? -v : v;
+            return v < Short.MIN_VALUE || v > Short.MAX_VALUE ? Long.MIN_VALUE : v;
         }
 
         private void checkCode(long v) {
             if (v < Short.MIN_VALUE || v > Short.MAX_VALUE || !valid.get((int) v - Short.MIN_VALUE)) {
-                throw new ProxistException(ErrorCode.BAD_ARGUMENTS, "Unexpected value " + v + " in enum " + type);
+                throw new ProxistException(
+                        ErrorCode.UNKNOWN_ELEMENT_OF_ENUM, "Unexpected value " + v + " in enum " + type);
             }
         }
 

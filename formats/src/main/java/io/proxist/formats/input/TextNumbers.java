@@ -1,5 +1,6 @@
 package io.proxist.formats.input;
 
+import io.proxist.core.error.ProxistException;
 import io.proxist.core.type.DataType;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ final class TextNumbers {
             negative = b[i] == '-';
             i++;
         }
-        if (i == end) throw Texts.cannotParse(type, b, off, len);
+        if (i == end) throw i > off ? signOnly(type, b, off, len) : Texts.cannotParse(type, b, off, len);
+        if (i > off && (b[i] == '-' || b[i] == '+')) throw twoSigns(type, b, off, len);
         if (unsigned64) {
             if (negative) throw Texts.outOfRange(type, b, off, len);
             long v = 0;
@@ -57,13 +59,28 @@ final class TextNumbers {
         return v;
     }
 
+    /** A sign and nothing after it: ClickHouse's integer reader refuses it itself. */
+    private static ProxistException signOnly(DataType type, byte[] b, int off, int len) {
+        return Texts.isNumber(type)
+                ? Texts.badNumber(type, b, off, len, "a sign character without any numeric character")
+                : Texts.cannotParse(type, b, off, len);
+    }
+
+    private static ProxistException twoSigns(DataType type, byte[] b, int off, int len) {
+        return Texts.isNumber(type)
+                ? Texts.badNumber(type, b, off, len, "multiple sign (+/-) characters")
+                : Texts.cannotParse(type, b, off, len);
+    }
+
     /** An integer of any size: optional sign and digits. */
     static BigInteger parseBigInteger(byte[] b, int off, int len, DataType type) {
         int i = off;
         int end = off + len;
         if (i < end && (b[i] == '-' || b[i] == '+')) i++;
-        if (i == end || len > 200) throw Texts.cannotParse(type, b, off, len);
+        if (i == end) throw i > off ? signOnly(type, b, off, len) : Texts.cannotParse(type, b, off, len);
+        if (i > off && (b[i] == '-' || b[i] == '+')) throw twoSigns(type, b, off, len);
         for (int j = i; j < end; j++) if (!Texts.isDigit(b[j])) throw Texts.cannotParse(type, b, off, len);
+        if (len > 200) throw Texts.outOfRange(type, b, off, len);
         return new BigInteger(new String(b, off, len, StandardCharsets.ISO_8859_1));
     }
 
@@ -114,7 +131,7 @@ final class TextNumbers {
                 }
             }
         }
-        if (!any) throw Texts.cannotParse(type, b, off, len);
+        if (!any) throw noDigits(type, b, off, len, i);
         long exponent = 0;
         if (i < end && (b[i] == 'e' || b[i] == 'E')) {
             i++;
@@ -123,7 +140,7 @@ final class TextNumbers {
                 expNegative = b[i] == '-';
                 i++;
             }
-            if (i == end) throw Texts.cannotParse(type, b, off, len);
+            if (i == end) throw Texts.badNumber(type, b, off, len, "nothing after the exponent");
             for (; i < end && Texts.isDigit(b[i]); i++) {
                 if (exponent < 100_000) exponent = exponent * 10 + (b[i] - '0');
             }
@@ -141,6 +158,16 @@ final class TextNumbers {
         }
         String s = new String(b, off, len, StandardCharsets.ISO_8859_1);
         return float32 ? Float.parseFloat(s) : Double.parseDouble(s);
+    }
+
+    /**
+     * A number without a digit: a sign, a point or an exponent alone is refused by ClickHouse's number reader
+     * ("no digits read", CANNOT_PARSE_NUMBER); any other character stops the reader before the field's end.
+     */
+    private static ProxistException noDigits(DataType type, byte[] b, int off, int len, int at) {
+        int c = at < off + len ? b[at] : -1;
+        if (c == -1 || c == 'e' || c == 'E') return Texts.badNumber(type, b, off, len, "no digits read");
+        return Texts.cannotParse(type, b, off, len);
     }
 
     /**
@@ -170,7 +197,7 @@ final class TextNumbers {
                 fraction++;
             }
         }
-        if (!any) throw Texts.cannotParse(type, b, off, len);
+        if (!any) throw noDigits(type, b, off, len, i);
         long exponent = 0;
         if (i < end && (b[i] == 'e' || b[i] == 'E')) {
             i++;
@@ -179,7 +206,9 @@ final class TextNumbers {
                 expNegative = b[i] == '-';
                 i++;
             }
-            if (i == end) throw Texts.cannotParse(type, b, off, len);
+            if (i == end || !Texts.isDigit(b[i])) {
+                throw Texts.badNumber(type, b, off, len, "cannot parse the exponent of a decimal");
+            }
             for (; i < end && Texts.isDigit(b[i]); i++) {
                 if (exponent < 100_000) exponent = exponent * 10 + (b[i] - '0');
             }

@@ -35,13 +35,27 @@ final class Texts {
         return new String(b, off, len, StandardCharsets.UTF_8);
     }
 
-    /** The error code ClickHouse gives for text that is not a value of {@code type}. */
+    /**
+     * The error code current ClickHouse gives for text that is not a value of {@code type}. A number is read as far
+     * as it goes and the format then fails to find the field's delimiter, so non-numeric text in a number field is
+     * CANNOT_PARSE_INPUT_ASSERTION_FAILED; the other types have a code of their own.
+     */
     static ErrorCode parseCode(DataType type) {
         return switch (type.family()) {
             case "Date", "Date32" -> ErrorCode.CANNOT_PARSE_DATE;
             case "DateTime", "DateTime64" -> ErrorCode.CANNOT_PARSE_DATETIME;
-            default -> ErrorCode.CANNOT_PARSE_TEXT;
+            case "Bool" -> ErrorCode.CANNOT_PARSE_BOOL;
+            case "UUID" -> ErrorCode.CANNOT_PARSE_UUID;
+            case "IPv4" -> ErrorCode.CANNOT_PARSE_IPV4;
+            case "IPv6" -> ErrorCode.CANNOT_PARSE_IPV6;
+            default -> isNumber(type) ? ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED : ErrorCode.CANNOT_PARSE_TEXT;
         };
+    }
+
+    /** Integers, floats and decimals of every width. */
+    static boolean isNumber(DataType type) {
+        String f = type.family();
+        return f.startsWith("Int") || f.startsWith("UInt") || f.startsWith("Float") || f.startsWith("Decimal");
     }
 
     static ProxistException cannotParse(DataType type, byte[] b, int off, int len) {
@@ -55,10 +69,28 @@ final class Texts {
                 "Cannot parse input: expected a value of type " + type + ", got " + show(b, off, len) + ": " + why);
     }
 
-    static ProxistException outOfRange(DataType type, byte[] b, int off, int len) {
+    /**
+     * Text that starts like a number but is not one, where ClickHouse's number reader itself refuses it
+     * (CANNOT_PARSE_NUMBER): a sign without digits, two signs, an exponent without digits.
+     */
+    static ProxistException badNumber(DataType type, byte[] b, int off, int len, String why) {
         return new ProxistException(
-                ErrorCode.CANNOT_PARSE_TEXT,
-                "Cannot parse input: value " + show(b, off, len) + " is out of range of " + type);
+                ErrorCode.CANNOT_PARSE_NUMBER,
+                "Cannot parse number: " + why + ", got " + show(b, off, len) + " for type " + type);
+    }
+
+    /**
+     * A value outside its type's range. Decimals are ARGUMENT_OUT_OF_BOUND as in ClickHouse ("Too many digits");
+     * integers are CANNOT_PARSE_NUMBER (ClickHouse's text formats wrap them around, Proxist refuses them); other
+     * types keep their parse code.
+     */
+    static ProxistException outOfRange(DataType type, byte[] b, int off, int len) {
+        String f = type.family();
+        ErrorCode code = f.startsWith("Decimal")
+                ? ErrorCode.ARGUMENT_OUT_OF_BOUND
+                : isNumber(type) ? ErrorCode.CANNOT_PARSE_NUMBER : parseCode(type);
+        return new ProxistException(
+                code, "Cannot parse input: value " + show(b, off, len) + " is out of range of " + type);
     }
 
     static boolean isDigit(int c) {

@@ -1,5 +1,6 @@
 package io.proxist.server.route;
 
+import io.proxist.chclient.Capabilities;
 import io.proxist.core.block.Block;
 import io.proxist.core.block.BytesColumn;
 import io.proxist.core.block.Column;
@@ -13,13 +14,18 @@ import io.proxist.core.query.SqlToken;
 import io.proxist.core.query.Statement;
 import io.proxist.core.type.DataType;
 import io.proxist.pushdown.passthrough.UpstreamExecutor;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The router behind both protocols: connect probes answered locally, everything else passed through to the
- * backing ClickHouse (DESCRIBE widened to the seven columns of a current server). Statements on Proxist's hot
+ * backing ClickHouse, lowered to what it can read ({@link BackendLowering}; DESCRIBE widened to the seven columns
+ * of a current server). Statements on Proxist's hot
  * tables are planned at the seam once the planner exists; until then they pass through too.
  */
 public final class ProxistQueryEngine implements QueryEngine {
@@ -30,13 +36,22 @@ public final class ProxistQueryEngine implements QueryEngine {
     private final LocalAnswers local;
     private final InsertTranscoder inserts;
     private final boolean settingsHaveReadonly;
+    private final BackendLowering lowering;
 
+    /**
+     * @param backend what the backing ClickHouse has: statements are lowered to it ({@link BackendLowering})
+     */
     public ProxistQueryEngine(
-            UpstreamExecutor upstream, LocalAnswers local, java.time.ZoneId serverZone, boolean settingsHaveReadonly) {
+            UpstreamExecutor upstream,
+            LocalAnswers local,
+            java.time.ZoneId serverZone,
+            boolean settingsHaveReadonly,
+            Capabilities backend) {
         this.upstream = upstream;
         this.local = local;
         this.inserts = new InsertTranscoder(upstream, serverZone);
         this.settingsHaveReadonly = settingsHaveReadonly;
+        this.lowering = BackendLowering.of(backend);
     }
 
     @Override
@@ -57,22 +72,50 @@ public final class ProxistQueryEngine implements QueryEngine {
                 if (meta != null) yield new QueryResult.Rows(meta);
                 BlockCursor answer = local.tryAnswer(ctx, st.sql());
                 if (answer != null) yield new QueryResult.Rows(answer);
-                BlockCursor c = upstream.query(ctx, SystemTableShims.rewrite(st.sql(), settingsHaveReadonly));
+                BlockCursor c =
+                        upstream.query(ctx, SystemTableShims.rewrite(lowering.apply(st.sql()), settingsHaveReadonly));
                 yield new QueryResult.Rows(isDescribe(st.sql()) ? new DescribeWidening(c) : c);
             }
             case INSERT -> {
                 if (insertData == null) {
-                    upstream.execute(ctx, st.sql());
+                    upstream.execute(ctx, lowering.apply(st.sql()));
                     yield new QueryResult.Done(0, 0);
                 }
-                InsertTranscoder.Written w = inserts.insert(ctx, st, insertData);
+                InputStream data = insertData;
+                if ("Values".equalsIgnoreCase(st.format())) {
+                    byte[] raw = readAll(insertData);
+                    String values = new String(raw, StandardCharsets.UTF_8);
+                    if (ValuesExpressions.present(values)) {
+                        // expressions are the backend's to evaluate, as ClickHouse's Values format does
+                        String rows = lowering.applyToValues(values, () -> columnTypes(inserts.header(ctx, st)));
+                        upstream.execute(ctx, ValuesExpressions.statement(lowering.apply(st.sql()), rows));
+                        yield new QueryResult.Done(ValuesExpressions.rows(values), 0);
+                    }
+                    data = new ByteArrayInputStream(raw);
+                }
+                InsertTranscoder.Written w = inserts.insert(ctx, st, data);
                 yield new QueryResult.Done(w.rows(), w.bytes());
             }
             case SET, USE, OTHER -> {
-                upstream.execute(ctx, st.sql());
+                upstream.execute(ctx, lowering.apply(st.sql()));
                 yield new QueryResult.Done(0, 0);
             }
         };
+    }
+
+    private static List<DataType> columnTypes(Block header) {
+        List<DataType> types = new ArrayList<>(header.columnCount());
+        for (int i = 0; i < header.columnCount(); i++)
+            types.add(header.column(i).type());
+        return types;
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean isDescribe(String sql) {
