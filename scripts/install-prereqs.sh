@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what Proxist needs where it is missing. Usage: install-prereqs.sh server|all
 #   server: a ClickHouse server binary (for the embedded default)
-#   all:    + clickhouse-client, python3-clickhouse-driver, the npm client packages of the compatibility tests
+#   all:    + clickhouse-client, python3-clickhouse-driver with the lz4 and zstd modules its compression needs,
+#           tmux (the interactive clickhouse-client test), the npm client packages of the compatibility tests
 set -eu
 what=${1:-all}
 cd "$(dirname "$0")/.."
@@ -16,22 +17,31 @@ have_ch_server() {
 have_ch_client() {
   command -v clickhouse-client >/dev/null 2>&1 || [ -x /usr/bin/clickhouse-client ]
 }
-have_py_driver() {
-  python3 -c 'import clickhouse_driver' >/dev/null 2>&1 || /usr/bin/python3 -c 'import clickhouse_driver' >/dev/null 2>&1
+# The native-protocol tests run Debian's driver with /usr/bin/python3 (a python3 earlier on PATH may not see Debian's
+# modules). Its cityhash module (clickhouse-cityhash) is not packaged in Debian; integration-tests/python/cityhash_fallback
+# stands in for it.
+have_py_module() {
+  /usr/bin/python3 -c "import $1" >/dev/null 2>&1
+}
+have_tmux() {
+  command -v tmux >/dev/null 2>&1 || [ -x /usr/bin/tmux ]
 }
 
 missing=""
 have_ch_server || missing="$missing clickhouse-server"
 if [ "$what" = all ]; then
   have_ch_client || missing="$missing clickhouse-client"
-  have_py_driver || missing="$missing python3-clickhouse-driver"
+  have_py_module clickhouse_driver || missing="$missing python3-clickhouse-driver"
+  have_py_module lz4.block || missing="$missing python3-lz4"
+  have_py_module zstd || missing="$missing python3-zstd"
+  have_tmux || missing="$missing tmux"
 fi
 
 if [ -n "$missing" ]; then
   if [ "$(id -u)" != 0 ]; then
     die "missing Debian packages:$missing. Install them as root: apt-get install$missing"
   fi
-  command -v apt-get >/dev/null 2>&1 || die "missing:$missing, and apt-get is not available to install them; install ClickHouse 18.16+ and the Python clickhouse-driver by other means"
+  command -v apt-get >/dev/null 2>&1 || die "missing:$missing, and apt-get is not available to install them; install ClickHouse 18.16+, the Python clickhouse-driver with lz4 and zstd, and tmux by other means"
   say "installing Debian packages:$missing"
   if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/dev/null 2>&1; then
     apt-get update -q >/dev/null 2>&1 || die "apt-get update failed: check the machine's Debian package sources"

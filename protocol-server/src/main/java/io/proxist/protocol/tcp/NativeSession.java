@@ -255,7 +255,14 @@ final class NativeSession implements Runnable {
                     replies.endOfStream();
                 }
                 case INSERT -> {
-                    if (st.insertSelect() || (st.inlineData() != null && !isBlank(st.inlineData()))) {
+                    // Inline data (INSERT ... VALUES (1, 'a') in the query text) is the server's to parse for
+                    // current clients; clients before revision 54429 (clickhouse-client 18.x in --multiquery mode)
+                    // send the text whole and the rows again as blocks, and expect the header, as ClickHouse of
+                    // their time answered: for them the inline data is ignored and the blocks are read.
+                    boolean inline = st.inlineData() != null
+                            && !isBlank(st.inlineData())
+                            && revision >= WITH_SETTINGS_AS_STRINGS;
+                    if (st.insertSelect() || inline) {
                         QueryResult r = shared.engine()
                                 .execute(
                                         ctx,

@@ -1,0 +1,1 @@
+"""Pure-Python stand-in for the clickhouse-cityhash package (see cityhash.py)."""
