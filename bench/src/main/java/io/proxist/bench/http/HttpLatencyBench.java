@@ -1,12 +1,18 @@
 package io.proxist.bench.http;
 
+import static io.proxist.bench.load.Console.loadAverage;
+import static io.proxist.bench.load.Console.progress;
+import static io.proxist.bench.load.MarkdownTable.cell;
+
+import io.proxist.bench.load.LoadResult;
+import io.proxist.bench.load.MarkdownTable;
+import io.proxist.bench.load.OutsideCpu;
 import io.proxist.chclient.ClickHouseHttp;
 import io.proxist.chclient.managed.ManagedClickHouse;
 import io.proxist.core.config.ProxistConfig;
 import io.proxist.server.ProxistServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +22,12 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
@@ -206,7 +210,7 @@ public final class HttpLatencyBench {
 
     private record Scenario(String name, LoadGenerator.Query query) {}
 
-    private record Measured(String scenario, String server, int run, LoadGenerator.Result result, double outside) {}
+    private record Measured(String scenario, String server, int run, LoadResult result, double outside) {}
 
     private void latency(ClickHouseHttp control) throws InterruptedException {
         long rows = o.tableRows();
@@ -256,7 +260,7 @@ public final class HttpLatencyBench {
                             "run %d: %s on %s, open loop at %.0f/s (load %s)",
                             run, s.name(), name(target), o.rate(), loadAverage());
                     OutsideCpu.Reading before = OutsideCpu.read();
-                    LoadGenerator.Result r = LoadGenerator.openLoop(
+                    LoadResult r = LoadGenerator.openLoop(
                             target, s.query(), o.connections(), o.rate(), o.warmup(), o.duration(), seed++);
                     double outside = OutsideCpu.read().coresSince(before);
                     warnErrors(r);
@@ -269,7 +273,7 @@ public final class HttpLatencyBench {
                             "run %d: %s on %s, closed loop, %d connections (load %s)",
                             run, s.name(), name(target), o.closedConnections(), loadAverage());
                     OutsideCpu.Reading before = OutsideCpu.read();
-                    LoadGenerator.Result r = LoadGenerator.closedLoop(
+                    LoadResult r = LoadGenerator.closedLoop(
                             target, s.query(), o.closedConnections(), o.closedWarmup(), o.closedDuration(), seed++);
                     double outside = OutsideCpu.read().coresSince(before);
                     warnErrors(r);
@@ -286,11 +290,11 @@ public final class HttpLatencyBench {
                 o.connections(),
                 o.duration().toSeconds(),
                 o.warmup().toSeconds());
-        latencyTable(open, LoadGenerator.Result::latency, false);
+        latencyTable(open, LoadResult::latency, false);
         out.printf(
                 Locale.ROOT,
                 "%n### The same requests, service time (from the actual send; not corrected, for comparison)%n%n");
-        latencyTable(open, LoadGenerator.Result::service, false);
+        latencyTable(open, LoadResult::service, false);
         out.printf(
                 Locale.ROOT,
                 "%n## Maximum throughput: closed loop, %d connections, %d s measured after %d s warm-up"
@@ -298,15 +302,15 @@ public final class HttpLatencyBench {
                 o.closedConnections(),
                 o.closedDuration().toSeconds(),
                 o.closedWarmup().toSeconds());
-        latencyTable(closed, LoadGenerator.Result::latency, true);
+        latencyTable(closed, LoadResult::latency, true);
     }
 
-    private void latencyTable(List<Measured> all, Function<LoadGenerator.Result, Histogram> h, boolean throughput) {
+    private void latencyTable(List<Measured> all, Function<LoadResult, Histogram> h, boolean throughput) {
         if (o.repeat() > 1) out.printf(Locale.ROOT, "Each cell: median (min–max) of %d runs.%n%n", o.repeat());
         List<String> head = new ArrayList<>(List.of("query", "server"));
         if (throughput) head.add("req/s");
         head.addAll(List.of("p50 ms", "p99 ms", "p99.9 ms", "max ms", "requests", "errors", "other CPU"));
-        Table t = new Table(head);
+        MarkdownTable t = new MarkdownTable(head);
         for (List<Measured> group : groups(all)) {
             Measured first = group.getFirst();
             List<String> row = new ArrayList<>(List.of(first.scenario(), first.server()));
@@ -350,7 +354,7 @@ public final class HttpLatencyBench {
         }
     }
 
-    private static void warnErrors(LoadGenerator.Result r) {
+    private static void warnErrors(LoadResult r) {
         if (r.errors() + r.warmupErrors() > 0) {
             progress(
                     "  %d errors (%d in the warm-up), the first: %s",
@@ -435,7 +439,7 @@ public final class HttpLatencyBench {
                         + " over the transfer.%s%n%n",
                 Transfer.sql(o.streamRows(), "<format>"),
                 o.repeat() > 1 ? " Each cell: median (min–max) of " + o.repeat() + " runs." : "");
-        Table t = new Table(List.of(
+        MarkdownTable t = new MarkdownTable(List.of(
                 "format",
                 "path",
                 "Mrows/s",
@@ -487,14 +491,6 @@ public final class HttpLatencyBench {
         };
     }
 
-    /** One value, or the median and the range over the runs. */
-    private static <T> String cell(List<T> runs, ToDoubleFunction<T> f, String fmt) {
-        double[] v = runs.stream().mapToDouble(f).sorted().toArray();
-        if (v.length == 1) return String.format(Locale.ROOT, fmt, v[0]);
-        double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-        return String.format(Locale.ROOT, fmt + " (" + fmt + "–" + fmt + ")", median, v[0], v[v.length - 1]);
-    }
-
     private static double ms(long nanos) {
         return nanos / 1e6;
     }
@@ -514,53 +510,10 @@ public final class HttpLatencyBench {
         return Long.toString(n);
     }
 
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException e) {
-            return String.format(
-                    Locale.ROOT,
-                    "%.2f",
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
-    }
-
-    private static void progress(String fmt, Object... args) {
-        System.err.printf(
-                Locale.ROOT,
-                "%s [bench] " + fmt + "%n",
-                Stream.concat(Stream.of(java.time.LocalTime.now().withNano(0)), Arrays.stream(args))
-                        .toArray());
-    }
-
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
-
-    /** A Markdown table. */
-    private static final class Table {
-        private final List<String> head;
-        private final List<List<String>> rows = new ArrayList<>();
-
-        Table(List<String> head) {
-            this.head = head;
-        }
-
-        void row(List<String> cells) {
-            rows.add(cells);
-        }
-
-        void print(PrintStream out) {
-            out.println("| " + String.join(" | ", head) + " |");
-            String[] rule = new String[head.size()];
-            Arrays.fill(rule, "---");
-            for (int i = 2; i < rule.length; i++) rule[i] = "---:";
-            out.println("|" + String.join("|", rule) + "|");
-            for (List<String> r : rows) out.println("| " + String.join(" | ", r) + " |");
         }
     }
 }

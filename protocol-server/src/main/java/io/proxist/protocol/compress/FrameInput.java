@@ -8,9 +8,14 @@ import io.proxist.formats.io.EndOfInputException;
  * its size checked against the limits before anything is allocated, its checksum verified, and its payload
  * decompressed; bytes are then served from it, the next frame being read when they run out. Used for the
  * compressed blocks of the native protocol, where one block may span several frames and a frame never holds
- * the end of one block and the start of the next.
+ * the end of one block and the start of the next. One instance may serve every compressed block of a connection
+ * ({@link #reset()} between blocks): its frame and payload arrays are kept and grow only when a frame needs more.
  */
 public final class FrameInput implements ByteInput {
+    private static final java.lang.invoke.VarHandle INT_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final ByteInput source;
     private final FrameLimits limits;
     private final byte[] prefix = new byte[FrameDescriptor.PREFIX_LENGTH];
@@ -61,6 +66,28 @@ public final class FrameInput implements ByteInput {
     public int readUnsignedByte() {
         ensure();
         return data[pos++] & 0xFF;
+    }
+
+    @Override
+    public int readIntLE() {
+        if (limit - pos < Integer.BYTES) return ByteInput.super.readIntLE();
+        int v = (int) INT_LE.get(data, pos);
+        pos += Integer.BYTES;
+        return v;
+    }
+
+    @Override
+    public long readLongLE() {
+        if (limit - pos < Long.BYTES) return ByteInput.super.readLongLE();
+        long v = (long) LONG_LE.get(data, pos);
+        pos += Long.BYTES;
+        return v;
+    }
+
+    /** Drops what is left of the current frame (after a block was read whole, or after a failure). */
+    public void reset() {
+        pos = 0;
+        limit = 0;
     }
 
     @Override

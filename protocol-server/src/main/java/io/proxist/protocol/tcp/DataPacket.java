@@ -14,9 +14,22 @@ final class DataPacket {
     private DataPacket() {}
 
     static Block read(ByteInput in, boolean compressed, int revision, ProtocolLimits limits) {
+        return read(in, compressed ? frames(in, limits) : null, revision, limits);
+    }
+
+    /** A frame reader over {@code in} for the compressed blocks of one connection. */
+    static FrameInput frames(ByteInput in, ProtocolLimits limits) {
+        return new FrameInput(in, new FrameLimits(limits.maxFrameBytes(), limits.maxFrameBytes()));
+    }
+
+    /** As {@link #read(ByteInput, boolean, int, ProtocolLimits)}; {@code frames} (over {@code in}) when compressed. */
+    static Block read(ByteInput in, FrameInput frames, int revision, ProtocolLimits limits) {
         Wire.readString(in, limits.maxNameBytes(), "table name");
-        ByteInput src =
-                compressed ? new FrameInput(in, new FrameLimits(limits.maxFrameBytes(), limits.maxFrameBytes())) : in;
+        ByteInput src = in;
+        if (frames != null) {
+            frames.reset();
+            src = frames;
+        }
         Block b = new NativeBlockReader(src, revision, limits.block()).next();
         if (b == null) throw new EndOfInputException("in a Data packet");
         if (src instanceof FrameInput f && f.buffered() != 0) {

@@ -23,6 +23,7 @@ import io.proxist.core.type.DataType;
 import io.proxist.formats.io.EndOfInputException;
 import io.proxist.formats.nativeformat.NativeBlockWriter;
 import io.proxist.protocol.compress.CompressionMethod;
+import io.proxist.protocol.compress.FrameDescriptor;
 import io.proxist.protocol.compress.FrameEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -74,6 +75,8 @@ final class NativeSession implements Runnable {
     private String user = "default";
     private String database = "default";
     private final Map<String, String> sessionSettings = new LinkedHashMap<>();
+    /** Reads compressed client blocks; kept for the connection so its buffers are reused. */
+    private io.proxist.protocol.compress.FrameInput frames;
 
     NativeSession(NativeFrontend.Shared shared, ChannelInput in, Outbound out) {
         this.shared = shared;
@@ -377,7 +380,9 @@ final class NativeSession implements Runnable {
     /** A Data packet whose id was read; a malformed block ends the connection (the stream is out of step). */
     private Block readData(boolean compressed) {
         try {
-            return DataPacket.read(in, compressed, revision, shared.limits());
+            if (!compressed) return DataPacket.read(in, null, revision, shared.limits());
+            if (frames == null) frames = DataPacket.frames(in, shared.limits());
+            return DataPacket.read(in, frames, revision, shared.limits());
         } catch (EndOfInputException e) {
             throw e;
         } catch (ProxistException e) {
@@ -413,27 +418,32 @@ final class NativeSession implements Runnable {
         }
 
         void data(int packetType, Block block) {
-            ByteBuf b = out.channel().alloc().buffer();
-            Wire.writeVarUInt(b, packetType);
-            Wire.writeString(b, "");
+            ByteBuf encoded = null;
             if (compress) {
                 ByteBuf body = out.channel().alloc().heapBuffer();
                 try {
                     NativeBlockWriter.write(block, revision, body);
-                    ByteBuf frames = new FrameEncoder(
-                                    method,
-                                    io.proxist.protocol.compress.FrameDescriptor.DEFAULT_MAX_BLOCK_SIZE,
-                                    zstdLevel)
+                    encoded = new FrameEncoder(method, FrameDescriptor.DEFAULT_MAX_BLOCK_SIZE, zstdLevel)
                             .encode(body, out.channel().alloc());
-                    b.writeBytes(frames);
-                    frames.release();
                 } finally {
                     body.release();
                 }
-            } else {
-                NativeBlockWriter.write(block, revision, b);
             }
-            out.write(b);
+            ByteBuf b = out.channel().alloc().buffer();
+            Wire.writeVarUInt(b, packetType);
+            Wire.writeString(b, "");
+            if (encoded == null) {
+                NativeBlockWriter.write(block, revision, b);
+                out.write(b);
+                return;
+            }
+            try {
+                out.write(b);
+            } catch (RuntimeException e) {
+                encoded.release();
+                throw e;
+            }
+            out.write(encoded);
         }
 
         void result(QueryResult r) {

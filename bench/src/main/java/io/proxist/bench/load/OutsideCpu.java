@@ -1,4 +1,4 @@
-package io.proxist.bench.http;
+package io.proxist.bench.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,16 +12,16 @@ import java.util.List;
  * JVMs), over a phase, in cores. On a shared machine it tells a quiet measurement from a disturbed one. Linux
  * only; {@link Double#NaN} elsewhere.
  */
-final class OutsideCpu {
+public final class OutsideCpu {
     /** USER_HZ: the unit of the tick counts in /proc, 100 on every Linux architecture Proxist runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
     private OutsideCpu() {}
 
     /** A reading: machine busy ticks, the benchmark's own ticks, and when. */
-    record Reading(long machine, long ours, long nanos) {
+    public record Reading(long machine, long ours, long nanos) {
         /** The other processes' average CPU use since {@code start}, in cores. */
-        double coresSince(Reading start) {
+        public double coresSince(Reading start) {
             if (machine < 0 || start.machine < 0) return Double.NaN;
             double seconds = (nanos - start.nanos) / 1e9;
             long others = (machine - start.machine) - (ours - start.ours);
@@ -29,7 +29,7 @@ final class OutsideCpu {
         }
     }
 
-    static Reading read() {
+    public static Reading read() {
         long nanos = System.nanoTime();
         try {
             return new Reading(machineBusy(), ours(), nanos);
