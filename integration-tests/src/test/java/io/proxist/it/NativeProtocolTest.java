@@ -391,6 +391,119 @@ class NativeProtocolTest {
         assertEquals(2000, goldenRows());
     }
 
+    @Test
+    void queryParametersSystemWarningsAndCancel() throws IOException {
+        try (NativeWireClient c = connect()) {
+            c.hello(NativeWireClient.REVISION, "default", "", "");
+            c.parameters = List.<String[]>of(new String[] {"x", "'41'"}, new String[] {"s", "'it\\'s'"});
+            List<NativeWireClient.Packet> r = c.query("SELECT {x:UInt8} + 1 AS v, {s:String} AS s", false);
+            c.parameters = List.of();
+            NativeWireClient.Packet data = r.stream()
+                    .filter(p -> p.type() == 1 && p.block().rows() == 1)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(r.toString()));
+            assertEquals(42, ((io.proxist.core.block.LongColumn) data.block().column(0)).values()[0]);
+            assertEquals(
+                    "it's", ((io.proxist.core.block.BytesColumn) data.block().column(1)).getString(0));
+
+            // what current clickhouse-client asks on connect; the backend has no system.warnings
+            List<NativeWireClient.Packet> w = c.query(
+                    "SELECT * FROM viewIfPermitted(SELECT message FROM system.warnings ELSE null('message String'))",
+                    true);
+            assertEquals(5, w.getLast().type(), w.toString());
+            assertEquals(List.of("message"), w.getFirst().block().names());
+
+            // Cancel while a long result streams: the query ends with EndOfStream, the connection goes on
+            ByteBuf q = c.queryPacket("SELECT number FROM system.numbers LIMIT 1000000000", true, List.of());
+            ByteBuf d = c.dataPacket(null);
+            q.writeBytes(d);
+            d.release();
+            c.send(q);
+            long rows = 0;
+            boolean cancelled = false;
+            while (true) {
+                NativeWireClient.Packet p = c.readPacket();
+                if (p.type() == 1) rows += p.block().rows();
+                if (!cancelled && rows > 0) {
+                    ByteBuf cancel = Unpooled.buffer();
+                    NativeWireClient.varUInt(cancel, 3);
+                    c.send(cancel);
+                    cancelled = true;
+                }
+                if (p.type() == 5 || p.type() == 2) {
+                    assertEquals(5, p.type(), "a cancelled query ends with EndOfStream");
+                    break;
+                }
+            }
+            assertTrue(rows < 1_000_000_000L, "stopped early: " + rows + " rows");
+            assertEquals(5, c.query("SELECT 1", true).getLast().type(), "the connection goes on after a cancel");
+        }
+    }
+
+    @Test
+    void tlsPortWithTheConfiguredCertificate(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path cert = dir.resolve("cert.pem");
+        Path key = dir.resolve("key.pem");
+        Process openssl = new ProcessBuilder(List.of(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-days",
+                        "2",
+                        "-subj",
+                        "/CN=localhost",
+                        "-addext",
+                        "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                        "-keyout",
+                        key.toString(),
+                        "-out",
+                        cert.toString()))
+                .redirectErrorStream(true)
+                .start();
+        openssl.getInputStream().readAllBytes();
+        assertTrue(openssl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && openssl.exitValue() == 0, "openssl");
+        try (ProxistServer p = ProxistUnderTest.start(
+                clickhouse,
+                Map.of(
+                        "https.port",
+                        "0",
+                        "native.tls-port",
+                        "0",
+                        "tls.certificate",
+                        cert.toString(),
+                        "tls.private-key",
+                        key.toString()))) {
+            assertTrue(p.nativeTlsPort() > 0);
+            // the real Python driver over TLS (certificate not verified: it is self-signed)
+            Process py = new ProcessBuilder(List.of(
+                            "/usr/bin/python3",
+                            "-c",
+                            "import sys\nfrom clickhouse_driver import Client\n"
+                                    + "c = Client('127.0.0.1', port=int(sys.argv[1]), secure=True, verify=False)\n"
+                                    + "print(c.execute('SELECT 20 + 22')[0][0])\n",
+                            Integer.toString(p.nativeTlsPort())))
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(py.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(py.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "python");
+            assertEquals("42\n", out, out);
+            assertEquals(0, py.exitValue());
+            // plain text on the TLS port is not served as the protocol
+            try (NativeWireClient plain = new NativeWireClient(p.host(), p.nativeTlsPort())) {
+                NativeWireClient.Packet refused;
+                try {
+                    refused = plain.hello(NativeWireClient.REVISION, "default", "", "");
+                } catch (RuntimeException | IOException closed) {
+                    refused = null;
+                }
+                assertTrue(refused == null || refused.type() != 0, "no Hello over plain text on the TLS port");
+            }
+        }
+    }
+
     static Block block(int from, int n) {
         LongColumnBuilder id = (LongColumnBuilder) ColumnBuilder.forType(DataType.parse("Int32"));
         BytesColumnBuilder sym = (BytesColumnBuilder) ColumnBuilder.forType(DataType.parse("String"));

@@ -39,7 +39,11 @@ final class NativeWireClient implements AutoCloseable {
     long serverRevision;
 
     NativeWireClient(String host, int port) throws IOException {
-        socket = new Socket(host, port);
+        this(new Socket(host, port));
+    }
+
+    NativeWireClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(30_000);
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
@@ -111,6 +115,9 @@ final class NativeWireClient implements AutoCloseable {
         return Packet.of(0);
     }
 
+    /** Query parameters of the next {@link #queryPacket}: name and value as clients send it (a quoted dump). */
+    List<String[]> parameters = List.of();
+
     ByteBuf queryPacket(String sql, boolean compress, List<String[]> settings) {
         compression = compress;
         ByteBuf b = Unpooled.buffer();
@@ -148,7 +155,14 @@ final class NativeWireClient implements AutoCloseable {
         varUInt(b, 2);
         varUInt(b, compress ? 1 : 0);
         string(b, sql);
-        if (revision >= 54459) string(b, "");
+        if (revision >= 54459) {
+            for (String[] p : parameters) {
+                string(b, p[0]);
+                varUInt(b, 2); // CUSTOM
+                string(b, p[1]);
+            }
+            string(b, "");
+        }
         return b;
     }
 

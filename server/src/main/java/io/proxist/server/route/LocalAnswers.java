@@ -38,6 +38,12 @@ public final class LocalAnswers {
             return null;
         }
         if (t.isEmpty() || !t.getFirst().isWord("SELECT")) return null;
+        if (readsSystemWarnings(t)) {
+            // current clickhouse-client asks on connect (through viewIfPermitted, which older servers lack):
+            // Proxist has no server warnings to show
+            return new OneBlock(Block.header(
+                    List.of("message"), List.of(io.proxist.core.block.Columns.empty(DataType.of("String")))));
+        }
         List<String> names = new ArrayList<>();
         List<Column> cols = new ArrayList<>();
         int i = 1;
@@ -81,6 +87,16 @@ public final class LocalAnswers {
         if (i != t.size()) return null;
         int rows = cols.getFirst().size();
         return new OneBlock(new Block(names, cols, rows));
+    }
+
+    /** Whether the statement reads {@code system.warnings}, a table the backend may not have. */
+    private static boolean readsSystemWarnings(List<SqlToken> t) {
+        for (int i = 0; i + 2 < t.size(); i++) {
+            if (t.get(i).isWord("system")
+                    && t.get(i + 1).isPunct('.')
+                    && t.get(i + 2).isWord("warnings")) return true;
+        }
+        return false;
     }
 
     private Column value(String fn, String arg, QueryContext ctx) {
