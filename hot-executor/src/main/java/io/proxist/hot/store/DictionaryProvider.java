@@ -1,0 +1,9 @@
+package io.proxist.hot.store;
+
+import io.proxist.hot.dict.SymbolDictionary;
+
+/** Chooses the dictionary of each dictionary-encoded column (series keys and LowCardinality strings). */
+@FunctionalInterface
+public interface DictionaryProvider {
+    SymbolDictionary dictionaryFor(String table, String column);
+}
