@@ -56,14 +56,17 @@ public final class IngestTable {
         return watermark;
     }
 
-    /** Result of one INSERT: rows new to the table, and rows dropped as duplicates of rows it holds. */
-    public record Inserted(long lsn, int newRows, int duplicates) {}
+    /**
+     * Result of one INSERT: its WAL position (-1 when every row was a duplicate), the rows new to the table (as
+     * written to the WAL; what the flusher must persist), and the count of rows dropped as duplicates.
+     */
+    public record Inserted(long lsn, Block rows, int newRows, int duplicates) {}
 
     /** Appends one INSERT atomically; returns once its rows are durable (per the table's policy) and visible. */
     public synchronized Inserted insert(Block block) {
         PreparedAppend prepared = hot.prepare(block);
         int[] idx = prepared.newRowIndices();
-        if (idx.length == 0) return new Inserted(-1, 0, prepared.duplicateRows());
+        if (idx.length == 0) return new Inserted(-1, null, 0, prepared.duplicateRows());
         Block rows = gather(prepared.block(), idx);
         ByteBuf payload = Unpooled.buffer();
         long lsn;
@@ -77,7 +80,7 @@ public final class IngestTable {
         int added = hot.commit(prepared, lsn);
         long[] range = tsRange(rows);
         watermark.acknowledged(lsn, range[0], range[1]);
-        return new Inserted(lsn, added, prepared.duplicateRows());
+        return new Inserted(lsn, rows, added, prepared.duplicateRows());
     }
 
     /**
@@ -86,6 +89,16 @@ public final class IngestTable {
      * Dedup makes a replay over rows the store already holds harmless. Returns the records applied.
      */
     public synchronized long replay(long fromPosition) {
+        return replay(fromPosition, (lsn, rows) -> {});
+    }
+
+    /** What recovery hands on for each replayed record above the confirmed position (to be flushed again). */
+    public interface Unconfirmed {
+        void accept(long lsn, Block rows);
+    }
+
+    /** As {@link #replay(long)}, handing each record above the confirmed position to {@code unconfirmed}. */
+    public synchronized long replay(long fromPosition, Unconfirmed unconfirmed) {
         long confirmed = watermark.version().confirmedLsn();
         List<long[]> counted = new ArrayList<>();
         wal.replay(fromPosition, (position, type, table, payload) -> {
@@ -99,6 +112,7 @@ public final class IngestTable {
             if (position > confirmed) {
                 long[] range = tsRange(b);
                 watermark.acknowledged(position, range[0], range[1]);
+                unconfirmed.accept(position, b);
             }
             counted.add(new long[] {position});
         });
