@@ -51,29 +51,9 @@ class HttpRobustnessTest {
 
     @Test
     void httpsOnItsOwnPortWithTheConfiguredCertificate(TestClickHouse ch, @TempDir Path dir) throws Exception {
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        Process openssl = new ProcessBuilder(List.of(
-                        "openssl",
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "rsa:2048",
-                        "-nodes",
-                        "-days",
-                        "2",
-                        "-subj",
-                        "/CN=localhost",
-                        "-addext",
-                        "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                        "-keyout",
-                        key.toString(),
-                        "-out",
-                        cert.toString()))
-                .redirectErrorStream(true)
-                .start();
-        openssl.getInputStream().readAllBytes();
-        assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, "openssl");
+        SelfSignedCertificate tls = SelfSignedCertificate.create(dir);
+        Path cert = tls.certificate();
+        Path key = tls.privateKey();
         try (ProxistServer p = ProxistUnderTest.start(
                 ch, Map.of("https.port", "0", "tls.certificate", cert.toString(), "tls.private-key", key.toString()))) {
             SSLContext ssl = SSLContext.getInstance("TLS");

@@ -241,11 +241,7 @@ class NativeProtocolTest {
         recreateGoldenTable();
         try (NativeWireClient c = connect()) {
             c.hello(NativeWireClient.REVISION, "default", "", "");
-            ByteBuf q = c.queryPacket("INSERT INTO default.golden_trades (id) VALUES", false, List.of());
-            ByteBuf d = c.dataPacket(null);
-            q.writeBytes(d);
-            d.release();
-            c.send(q);
+            c.sendQuery("INSERT INTO default.golden_trades (id) VALUES", false);
             NativeWireClient.Packet header = c.readPacket();
             assertEquals(1, header.type(), "the INSERT header block");
             assertEquals(List.of("id"), header.block().names());
@@ -356,11 +352,7 @@ class NativeProtocolTest {
         recreateGoldenTable();
         try (NativeWireClient c = connect()) {
             c.hello(NativeWireClient.REVISION, "default", "", "");
-            ByteBuf q = c.queryPacket("INSERT INTO default.golden_trades (id, sym) VALUES", true, List.of());
-            ByteBuf d = c.dataPacket(null);
-            q.writeBytes(d);
-            d.release();
-            c.send(q);
+            c.sendQuery("INSERT INTO default.golden_trades (id, sym) VALUES", true);
             assertEquals(1, c.readPacket().type());
             c.send(c.dataPacket(block(0, 1000)));
             c.send(c.dataPacket(block(1000, 1000)));
@@ -373,11 +365,7 @@ class NativeProtocolTest {
             assertEquals(53, r.getLast().code(), "TYPE_MISMATCH: " + r);
             assertEquals(0, goldenRows(), "nothing of the refused INSERT was applied");
             // the connection goes on: the same INSERT without the bad block lands whole
-            q = c.queryPacket("INSERT INTO default.golden_trades (id, sym) VALUES", true, List.of());
-            d = c.dataPacket(null);
-            q.writeBytes(d);
-            d.release();
-            c.send(q);
+            c.sendQuery("INSERT INTO default.golden_trades (id, sym) VALUES", true);
             assertEquals(1, c.readPacket().type());
             c.send(c.dataPacket(block(0, 1000)));
             c.send(c.dataPacket(block(1000, 1000)));
@@ -414,11 +402,7 @@ class NativeProtocolTest {
             assertEquals(List.of("message"), w.getFirst().block().names());
 
             // Cancel while a long result streams: the query ends with EndOfStream, the connection goes on
-            ByteBuf q = c.queryPacket("SELECT number FROM system.numbers LIMIT 1000000000", true, List.of());
-            ByteBuf d = c.dataPacket(null);
-            q.writeBytes(d);
-            d.release();
-            c.send(q);
+            c.sendQuery("SELECT number FROM system.numbers LIMIT 1000000000", true);
             long rows = 0;
             boolean cancelled = false;
             while (true) {
@@ -442,29 +426,9 @@ class NativeProtocolTest {
 
     @Test
     void tlsPortWithTheConfiguredCertificate(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        Process openssl = new ProcessBuilder(List.of(
-                        "openssl",
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "rsa:2048",
-                        "-nodes",
-                        "-days",
-                        "2",
-                        "-subj",
-                        "/CN=localhost",
-                        "-addext",
-                        "subjectAltName=IP:127.0.0.1,DNS:localhost",
-                        "-keyout",
-                        key.toString(),
-                        "-out",
-                        cert.toString()))
-                .redirectErrorStream(true)
-                .start();
-        openssl.getInputStream().readAllBytes();
-        assertTrue(openssl.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && openssl.exitValue() == 0, "openssl");
+        SelfSignedCertificate tls = SelfSignedCertificate.create(dir);
+        Path cert = tls.certificate();
+        Path key = tls.privateKey();
         try (ProxistServer p = ProxistUnderTest.start(
                 clickhouse,
                 Map.of(

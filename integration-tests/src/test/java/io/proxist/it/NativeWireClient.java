@@ -185,13 +185,18 @@ final class NativeWireClient implements AutoCloseable {
         return b;
     }
 
-    /** Query, the empty external-tables block, then every packet up to EndOfStream or Exception. */
-    List<Packet> query(String sql, boolean compress) throws IOException {
+    /** Sends a Query and the empty block that ends its (absent) external tables. */
+    void sendQuery(String sql, boolean compress) throws IOException {
         ByteBuf b = queryPacket(sql, compress, List.of());
         ByteBuf d = dataPacket(null);
         b.writeBytes(d);
         d.release();
         send(b);
+    }
+
+    /** Query, the empty external-tables block, then every packet up to EndOfStream or Exception. */
+    List<Packet> query(String sql, boolean compress) throws IOException {
+        sendQuery(sql, compress);
         return readUntilEnd();
     }
 
