@@ -39,7 +39,7 @@ public final class Columns {
         };
     }
 
-    /** Rows {@code idx[0], idx[1], ...} of a flat column (INT, FLOAT, STRING or FIXED kind). */
+    /** Rows {@code idx[0], idx[1], ...} of a column, in that order (nested columns included). */
     public static Column gather(Column c, int[] idx) {
         int n = idx.length;
         return switch (c) {
@@ -73,7 +73,28 @@ public final class Columns {
                     System.arraycopy(f.data(), idx[i] * f.width(), data, i * f.width(), f.width());
                 yield new FixedBytesColumn(f.type(), f.width(), data, n);
             }
-            default -> throw new IllegalArgumentException("gather needs a flat column, got " + c.type());
+            case NullableColumn nc -> {
+                byte[] nulls = new byte[n];
+                for (int i = 0; i < n; i++) nulls[i] = nc.nullMap()[idx[i]];
+                yield new NullableColumn(nc.type(), nulls, gather(nc.inner(), idx));
+            }
+            case ArrayColumn a -> {
+                long total = 0;
+                for (int i : idx) total += a.end(i) - a.start(i);
+                int[] elements = new int[Math.toIntExact(total)];
+                long[] offsets = new long[n];
+                int k = 0;
+                for (int i = 0; i < n; i++) {
+                    for (int e = a.start(idx[i]); e < a.end(idx[i]); e++) elements[k++] = e;
+                    offsets[i] = k;
+                }
+                yield new ArrayColumn(a.type(), offsets, gather(a.elements(), elements), n);
+            }
+            case TupleColumn t -> {
+                List<Column> e = new ArrayList<>(t.elements().size());
+                for (Column el : t.elements()) e.add(gather(el, idx));
+                yield new TupleColumn(t.type(), e, n);
+            }
         };
     }
 
