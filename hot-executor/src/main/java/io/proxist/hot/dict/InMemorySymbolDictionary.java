@@ -1,5 +1,6 @@
 package io.proxist.hot.dict;
 
+import io.proxist.core.dict.SymbolDictionary;
 import io.proxist.core.error.ErrorCode;
 import io.proxist.core.error.ProxistException;
 import java.nio.charset.StandardCharsets;

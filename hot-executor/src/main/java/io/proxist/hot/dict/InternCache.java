@@ -1,5 +1,6 @@
 package io.proxist.hot.dict;
 
+import io.proxist.core.dict.SymbolDictionary;
 import java.util.Arrays;
 
 /**

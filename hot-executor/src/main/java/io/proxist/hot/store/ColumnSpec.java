@@ -1,9 +1,9 @@
 package io.proxist.hot.store;
 
 import io.proxist.core.block.Columns;
+import io.proxist.core.dict.SymbolDictionary;
 import io.proxist.core.type.DataType;
 import io.proxist.hot.dict.InternCache;
-import io.proxist.hot.dict.SymbolDictionary;
 
 /**
  * One column of a hot table: its name, declared type, how it is held ({@link VecKind}) and, for dictionary-encoded

@@ -4,8 +4,8 @@ import io.proxist.core.block.BytesColumn;
 import io.proxist.core.block.Column;
 import io.proxist.core.block.build.BytesColumnBuilder;
 import io.proxist.core.block.build.ColumnBuilder;
+import io.proxist.core.dict.SymbolDictionary;
 import io.proxist.hot.dict.InternCache;
-import io.proxist.hot.dict.SymbolDictionary;
 import java.util.Arrays;
 
 /** LowCardinality(String) values as {@code int} ids of the column's {@link SymbolDictionary}. */

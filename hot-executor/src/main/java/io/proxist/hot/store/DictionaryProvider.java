@@ -1,6 +1,6 @@
 package io.proxist.hot.store;
 
-import io.proxist.hot.dict.SymbolDictionary;
+import io.proxist.core.dict.SymbolDictionary;
 
 /** Chooses the dictionary of each dictionary-encoded column (series keys and LowCardinality strings). */
 @FunctionalInterface

@@ -1,10 +1,10 @@
 package io.proxist.hot.store;
 
+import io.proxist.core.dict.SymbolDictionary;
 import io.proxist.core.error.ErrorCode;
 import io.proxist.core.error.ProxistException;
 import io.proxist.core.schema.TableSchema;
 import io.proxist.hot.dict.InMemorySymbolDictionary;
-import io.proxist.hot.dict.SymbolDictionary;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 

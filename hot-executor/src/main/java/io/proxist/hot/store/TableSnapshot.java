@@ -1,6 +1,6 @@
 package io.proxist.hot.store;
 
-import io.proxist.hot.dict.SymbolDictionary;
+import io.proxist.core.dict.SymbolDictionary;
 import java.util.Arrays;
 
 /**

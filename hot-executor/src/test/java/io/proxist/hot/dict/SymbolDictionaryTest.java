@@ -3,6 +3,7 @@ package io.proxist.hot.dict;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.proxist.core.dict.SymbolDictionary;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

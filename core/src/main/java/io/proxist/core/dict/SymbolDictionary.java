@@ -1,4 +1,4 @@
-package io.proxist.hot.dict;
+package io.proxist.core.dict;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
  * Strings to dense {@code int} ids (0, 1, 2, ...), assigned once and never reused or changed. The hot store keeps
  * symbols and other LowCardinality strings as these ids.
  *
- * <p>Lives in hot-executor for now; the metadata module will provide a Chronicle-Map-backed implementation (ids
- * that survive restarts) of this interface, and the interface may move to core then.
+ * <p>Implementations: hot-executor's {@code InMemorySymbolDictionary} (heap only, ids lost on restart) and the
+ * metadata module's persistent dictionary (ids stable across restarts and crashes). The interface lives in core so
+ * that both can implement it without depending on each other.
  *
  * <p>Thread safety: every method may be called from any thread. An id returned by {@link #intern} on one thread
  * is resolvable by {@link #value}/{@link #bytes} on any thread that learnt the id through a happens-before edge
