@@ -25,8 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class IngestService {
     /** Where acknowledged rows go to be persisted: the flusher, in the server. */
     public interface BatchSink {
-        /** Rows of the WAL record at {@code lsn}, to persist; confirmed later through {@link #confirmed}. */
-        void submit(String table, long lsn, Block rows);
+        /**
+         * Rows of the WAL record at {@code lsn}, to persist; confirmed later through {@link #confirmed}.
+         * {@code recovered}: replayed after a restart, so possibly in ClickHouse already (check before sending).
+         */
+        void submit(String table, long lsn, Block rows, boolean recovered);
     }
 
     private final Map<String, IngestTable> tables = new LinkedHashMap<>();
@@ -80,7 +83,7 @@ public final class IngestService {
             String name = e.getKey();
             e.getValue().replay(fromPosition, (lsn, rows) -> {
                 noteAcked(name, lsn);
-                sink.submit(name, lsn, rows);
+                sink.submit(name, lsn, rows, true);
             });
         }
     }
@@ -91,7 +94,7 @@ public final class IngestService {
         IngestTable.Inserted r = t.insert(rows);
         if (r.lsn() >= 0) {
             noteAcked(table, r.lsn());
-            sink.submit(table, r.lsn(), r.rows());
+            sink.submit(table, r.lsn(), r.rows(), false);
         }
         return r;
     }

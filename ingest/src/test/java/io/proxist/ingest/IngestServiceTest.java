@@ -32,7 +32,7 @@ class IngestServiceTest {
                 List.of(IngestTableTest.TRADES),
                 Map.of("trades", Durability.SYNC),
                 Map.of("trades", "ts"),
-                (table, lsn, rows) -> sink.add(new Submitted(table, lsn, rows.rows())));
+                (table, lsn, rows, recovered) -> sink.add(new Submitted(table, lsn, rows.rows())));
     }
 
     @Test

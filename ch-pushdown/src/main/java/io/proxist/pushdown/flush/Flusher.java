@@ -154,7 +154,9 @@ public final class Flusher implements AutoCloseable {
         List<Block> blocks = new ArrayList<>(group.size());
         for (FlushBatch b : group) blocks.add(b.block());
         Block sorted = BlockOps.sortBy(BlockOps.concat(blocks), table.sortKey());
-        Outcome o = persist(sorted, false);
+        boolean maybeLanded = false;
+        for (FlushBatch b : group) maybeLanded |= b.maybeLanded();
+        Outcome o = persist(sorted, maybeLanded);
         if (o.error == null) {
             for (FlushBatch b : group) confirm(b);
         } else if (group.size() > 1) {
