@@ -17,6 +17,12 @@ public final class ProxistMain {
     private ProxistMain() {}
 
     public static void main(String[] args) {
+        // ClickHouse closes an idle HTTP connection after keep_alive_timeout (3 s by default); the JDK client keeps
+        // one for 30 s, and a request sent on a connection the server just closed fails with no response. Idle
+        // upstream connections are dropped before ClickHouse drops them. Must be set before the first HttpClient.
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "2");
+        }
         ProxistConfig config;
         try {
             config = parse(args);

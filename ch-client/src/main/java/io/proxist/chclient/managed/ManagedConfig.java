@@ -45,7 +45,7 @@ final class ManagedConfig {
                   <timezone>UTC</timezone>
                   <display_name>proxist-managed</display_name>
                   <max_connections>1024</max_connections>
-                  <keep_alive_timeout>3</keep_alive_timeout>
+                  <keep_alive_timeout>60</keep_alive_timeout>
                   <shutdown_wait_unfinished>2</shutdown_wait_unfinished>
                   <max_concurrent_queries>100</max_concurrent_queries>
                   <uncompressed_cache_size>268435456</uncompressed_cache_size>

@@ -121,7 +121,18 @@ public final class UpstreamExecutor implements AutoCloseable {
             req.header("X-ClickHouse-Key", endpoint.password().reveal());
         HttpResponse<InputStream> resp;
         try {
-            resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try {
+                resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException stale) {
+                // a pooled connection the server closed while idle: nothing was read, so a query without data
+                // (its text is the body, and it returns rows) is sent again once, on a new connection
+                if (hasData
+                        || !nativeResult
+                        || !String.valueOf(stale.getMessage()).contains("received no bytes")) {
+                    throw stale;
+                }
+                resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+            }
         } catch (IOException e) {
             throw new ProxistException(
                     ErrorCode.NETWORK_ERROR,
