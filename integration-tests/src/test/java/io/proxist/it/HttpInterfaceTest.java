@@ -105,6 +105,9 @@ class HttpInterfaceTest {
             new Case("no_such_setting=1", "SELECT 1", 115, 404, "UNKNOWN_SETTING"),
             new Case("user=default&password=wrong", "SELECT 1", 516, 401, "AUTHENTICATION_FAILED"),
             new Case("", "SELECT {x:UInt8}", 456, 400, "UNKNOWN_QUERY_PARAMETER"),
+            // the Native upstream carries no totals or extremes: refused rather than answered without them
+            new Case("", "SELECT 1 AS k, count() GROUP BY k WITH TOTALS", 48, 501, "NOT_IMPLEMENTED"),
+            new Case("extremes=1", "SELECT 1", 48, 501, "NOT_IMPLEMENTED"),
         }) {
             HttpResponse<String> r = post(c.params(), c.sql());
             assertEquals(c.status(), r.statusCode(), c + ": " + r.body());

@@ -342,6 +342,15 @@ class NativeProtocolTest {
             assertEquals(
                     115,
                     c.query("SET no_such_setting_at_all = 1", false).getLast().code());
+            // totals cannot come back through a Native upstream: refused, never silently dropped
+            assertEquals(
+                    48,
+                    c.query(
+                                    "SELECT number % 2 AS k, count() FROM (SELECT number FROM system.numbers LIMIT 10)"
+                                            + " GROUP BY k WITH TOTALS",
+                                    false)
+                            .getLast()
+                            .code());
             List<NativeWireClient.Packet> ok = c.query("SELECT 1", true);
             assertEquals(5, ok.getLast().type(), "the same connection still answers: " + ok);
         }

@@ -5,6 +5,8 @@ import io.proxist.core.block.Block;
 import io.proxist.core.block.BytesColumn;
 import io.proxist.core.block.Column;
 import io.proxist.core.block.Columns;
+import io.proxist.core.error.ErrorCode;
+import io.proxist.core.error.ProxistException;
 import io.proxist.core.query.BlockCursor;
 import io.proxist.core.query.QueryContext;
 import io.proxist.core.query.QueryEngine;
@@ -59,6 +61,31 @@ public final class ProxistQueryEngine implements QueryEngine {
         return inserts.header(ctx, st);
     }
 
+    /**
+     * Results are fetched from the backend in Native, which carries no totals or extremes: rather than answer such a
+     * query without them (silently not what ClickHouse answers), it is refused until they are carried.
+     */
+    static void refuseWhatNativeUpstreamDrops(QueryContext ctx, String sql) {
+        if ("1".equals(ctx.settings().get("extremes"))) {
+            throw new ProxistException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "extremes=1 is not supported through Proxist yet (extremes would be lost)");
+        }
+        List<SqlToken> tokens;
+        try {
+            tokens = SqlLexer.lex(sql);
+        } catch (RuntimeException notLexable) {
+            return; // the backend reports the syntax error
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("WITH") && tokens.get(i + 1).isWord("TOTALS")) {
+                throw new ProxistException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "WITH TOTALS is not supported through Proxist yet (the totals row would be lost)");
+            }
+        }
+    }
+
     @Override
     public boolean knowsSetting(String name) {
         return upstream.settingsPolicy().known(name);
@@ -72,6 +99,7 @@ public final class ProxistQueryEngine implements QueryEngine {
                 if (meta != null) yield new QueryResult.Rows(meta);
                 BlockCursor answer = local.tryAnswer(ctx, st.sql());
                 if (answer != null) yield new QueryResult.Rows(answer);
+                refuseWhatNativeUpstreamDrops(ctx, st.sql());
                 BlockCursor c =
                         upstream.query(ctx, SystemTableShims.rewrite(lowering.apply(st.sql()), settingsHaveReadonly));
                 yield new QueryResult.Rows(isDescribe(st.sql()) ? new DescribeWidening(c) : c);
