@@ -8,17 +8,23 @@ import io.proxist.hot.store.HotStore;
 import io.proxist.hot.store.HotTableOptions;
 import io.proxist.wal.Durability;
 import io.proxist.wal.Wal;
+import io.proxist.wal.WalBudgetExceededException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The managed tables of one Proxist: for each, its {@link IngestTable} (WAL, hot store, watermark), and the hand-off
- * of acknowledged rows to the flusher ({@link BatchSink}); confirmations come back through {@link #confirmed}.
+ * The owned tables of one Proxist: for each, its {@link IngestTable} (WAL, hot store, watermark) and
+ * {@link TablePolicy}, the hand-off of acknowledged rows to the flusher ({@link BatchSink}), confirmations
+ * ({@link #confirmed}), the budgets (a table's unpersisted rows, the WAL's size) and what happens past them.
  *
- * <p>{@link #awaitPersisted} is the read barrier queries on managed tables use until the seam planner serves the
+ * <p>{@link #awaitPersisted} is the read barrier queries on owned tables use until the seam planner serves the
  * recent part from memory: it waits until every row acknowledged before the call is confirmed in ClickHouse, so a
  * query passed through afterwards sees it (read-after-write), at the cost of the flush latency.
  */
@@ -32,42 +38,97 @@ public final class IngestService {
         void submit(String table, long lsn, Block rows, boolean recovered);
     }
 
+    /** Counters and state of one table, for status and metrics. */
+    public record TableStats(
+            String table,
+            TablePolicy policy,
+            long insertedRows,
+            long duplicateRows,
+            long droppedRows,
+            long refusedInserts,
+            long pendingRows,
+            long watermark,
+            long confirmedLsn) {}
+
+    /** Per table: the policy, the unconfirmed records (position, rows) and the counters. */
+    private static final class State {
+        final TablePolicy policy;
+        final ArrayDeque<long[]> unconfirmed = new ArrayDeque<>();
+        long pendingRows;
+        long lastAcked;
+        final AtomicLong inserted = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
+        final AtomicLong dropped = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+
+        State(TablePolicy policy) {
+            this.policy = policy;
+        }
+    }
+
     private final Map<String, IngestTable> tables = new LinkedHashMap<>();
-    private final Map<String, Long> lastAcked = new LinkedHashMap<>();
+    private final Map<String, State> states = new LinkedHashMap<>();
     private final BatchSink sink;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progress = lock.newCondition();
 
     /**
-     * @param durability each managed table's policy, by name; the tables not named are not managed
-     * @param tsColumn each table's time column (ts)
+     * @param schemas every table of the catalogue, in its order: a table's WAL id is its position here, so tables are
+     *     only ever appended to the catalogue
+     * @param policies the owned tables and their policies; the tables not named are not owned
+     * @param stored each owned table's watermark as last stored (absent: a new table)
      */
     public IngestService(
             Wal wal,
             HotStore store,
             Iterable<TableSchema> schemas,
-            Map<String, Durability> durability,
-            Map<String, String> tsColumn,
+            Map<String, TablePolicy> policies,
+            Map<String, WatermarkTracker.Version> stored,
             BatchSink sink) {
         this.sink = sink;
-        int id = 1;
+        int id = 0;
         for (TableSchema s : schemas) {
-            Durability d = durability.get(s.name());
-            if (d == null) continue;
+            id++;
+            TablePolicy p = policies.get(s.name());
+            if (p == null) continue;
+            WatermarkTracker.Version v = stored.getOrDefault(s.name(), new WatermarkTracker.Version(Long.MIN_VALUE, 0));
             IngestTable t = new IngestTable(
-                    id++,
-                    store.create(s, HotTableOptions.DEFAULT),
+                    id,
+                    store.create(s, HotTableOptions.DEFAULT.withMemoryBudget(p.hotMemoryBytes())),
                     wal,
-                    d,
-                    new WatermarkTracker(Long.MIN_VALUE, 0),
-                    tsColumn.getOrDefault(s.name(), "ts"));
+                    p.durability(),
+                    new WatermarkTracker(v.watermark(), v.confirmedLsn()),
+                    "ts");
             tables.put(s.name(), t);
-            lastAcked.put(s.name(), 0L);
+            State st = new State(p);
+            st.lastAcked = v.confirmedLsn();
+            states.put(s.name(), st);
         }
+    }
+
+    /** Shorthand: each table in {@code durability} owned with its default policy at that durability, new. */
+    public static IngestService withDurability(
+            Wal wal,
+            HotStore store,
+            Iterable<TableSchema> schemas,
+            Map<String, Durability> durability,
+            BatchSink sink) {
+        return new IngestService(wal, store, schemas, withDurability(durability), Map.of(), sink);
+    }
+
+    private static Map<String, TablePolicy> withDurability(Map<String, Durability> durability) {
+        Map<String, TablePolicy> m = new LinkedHashMap<>();
+        durability.forEach((t, d) -> m.put(t, TablePolicy.defaultFor(t).withDurability(d)));
+        return m;
     }
 
     public boolean manages(String table) {
         return tables.containsKey(table);
+    }
+
+    /** The owned tables' names, in catalogue order. */
+    public Set<String> tableNames() {
+        return Collections.unmodifiableSet(tables.keySet());
     }
 
     public IngestTable table(String name) {
@@ -77,46 +138,143 @@ public final class IngestService {
         return t;
     }
 
+    public TablePolicy policy(String table) {
+        table(table);
+        return states.get(table).policy;
+    }
+
     /** Replays the WAL into every table and hands the unconfirmed records to the flusher again. */
     public void recover(long fromPosition) {
         for (Map.Entry<String, IngestTable> e : tables.entrySet()) {
             String name = e.getKey();
             e.getValue().replay(fromPosition, (lsn, rows) -> {
-                noteAcked(name, lsn);
+                noteAcked(name, lsn, rows.rows());
                 sink.submit(name, lsn, rows, true);
             });
         }
     }
 
-    /** One INSERT into a managed table; returns once it is acknowledged (durable per policy, visible). */
+    /**
+     * One INSERT into an owned table; returns once it is acknowledged (durable per policy, visible). Past the table's
+     * budget (unpersisted rows) or the WAL's, a critical table refuses it (LIMIT_EXCEEDED or NOT_ENOUGH_SPACE) and a
+     * best-effort table drops its rows, counted, and returns {@code lsn = -1}.
+     */
     public IngestTable.Inserted insert(String table, Block rows) {
         IngestTable t = table(table);
-        IngestTable.Inserted r = t.insert(rows);
+        State s = states.get(table);
+        long pending;
+        lock.lock();
+        try {
+            pending = s.pendingRows;
+        } finally {
+            lock.unlock();
+        }
+        if (pending + rows.rows() > s.policy.maxPendingRows()) {
+            return overflow(
+                    table,
+                    s,
+                    rows,
+                    new ProxistException(
+                            ErrorCode.LIMIT_EXCEEDED,
+                            "Table " + table + " holds " + pending + " rows not yet in ClickHouse, its limit is "
+                                    + s.policy.maxPendingRows() + " (max-pending-rows): ClickHouse is down or slow;"
+                                    + " the INSERT is refused, retry later"));
+        }
+        IngestTable.Inserted r;
+        try {
+            r = t.insert(rows);
+        } catch (WalBudgetExceededException e) {
+            return overflow(table, s, rows, e);
+        } catch (RuntimeException e) {
+            s.refused.incrementAndGet();
+            throw e;
+        }
+        s.duplicates.addAndGet(r.duplicates());
         if (r.lsn() >= 0) {
-            noteAcked(table, r.lsn());
+            s.inserted.addAndGet(r.newRows());
+            noteAcked(table, r.lsn(), r.newRows());
             sink.submit(table, r.lsn(), r.rows(), false);
         }
         return r;
     }
 
-    private void noteAcked(String table, long lsn) {
+    private IngestTable.Inserted overflow(String table, State s, Block rows, ProxistException why) {
+        if (s.policy.critical()) {
+            s.refused.incrementAndGet();
+            throw why;
+        }
+        s.dropped.addAndGet(rows.rows());
+        return new IngestTable.Inserted(-1, null, 0, 0);
+    }
+
+    private void noteAcked(String table, long lsn, int rows) {
+        State s = states.get(table);
         lock.lock();
         try {
-            lastAcked.merge(table, lsn, Math::max);
+            s.lastAcked = Math.max(s.lastAcked, lsn);
+            s.unconfirmed.addLast(new long[] {lsn, rows});
+            s.pendingRows += rows;
         } finally {
             lock.unlock();
         }
     }
 
-    /** The flusher persisted {@code table}'s records up to {@code lsn}. */
-    public void confirmed(String table, long lsn) {
-        table(table).watermark().confirmed(lsn);
+    /** The flusher persisted {@code table}'s records up to {@code lsn}. Returns the table's new watermark version. */
+    public WatermarkTracker.Version confirmed(String table, long lsn) {
+        WatermarkTracker.Version v = table(table).watermark().confirmed(lsn);
+        State s = states.get(table);
         lock.lock();
         try {
+            while (!s.unconfirmed.isEmpty() && s.unconfirmed.peekFirst()[0] <= lsn) {
+                s.pendingRows -= s.unconfirmed.pollFirst()[1];
+            }
             progress.signalAll();
         } finally {
             lock.unlock();
         }
+        return v;
+    }
+
+    /**
+     * The WAL position below which no owned table needs a record any more (every record below it is confirmed, or
+     * belongs to no table that writes the WAL): what the WAL may delete up to, as far as persistence goes.
+     */
+    public long walPositionConfirmedBelow(long walEnd) {
+        long min = walEnd;
+        lock.lock();
+        try {
+            for (Map.Entry<String, State> e : states.entrySet()) {
+                if (tables.get(e.getKey()).durability() == Durability.MEMORY) continue;
+                long[] first = e.getValue().unconfirmed.peekFirst();
+                if (first != null) min = Math.min(min, first[0]);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return min;
+    }
+
+    public TableStats stats(String table) {
+        IngestTable t = table(table);
+        State s = states.get(table);
+        long pending;
+        lock.lock();
+        try {
+            pending = s.pendingRows;
+        } finally {
+            lock.unlock();
+        }
+        WatermarkTracker.Version v = t.watermark().version();
+        return new TableStats(
+                table,
+                s.policy,
+                s.inserted.get(),
+                s.duplicates.get(),
+                s.dropped.get(),
+                s.refused.get(),
+                pending,
+                v.watermark(),
+                v.confirmedLsn());
     }
 
     /**
@@ -126,16 +284,17 @@ public final class IngestService {
      */
     public void awaitPersisted(String table, Duration timeout) {
         IngestTable t = table(table);
+        State s = states.get(table);
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            long target = lastAcked.get(table);
+            long target = s.lastAcked;
             while (t.watermark().version().confirmedLsn() < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new ProxistException(
                             ErrorCode.TIMEOUT_EXCEEDED,
-                            "Rows of " + table + " acknowledged up to WAL position " + target
+                            "Rows of " + table + " acknowledged up to position " + target
                                     + " are not yet in ClickHouse after " + timeout.toMillis() + " ms");
                 }
                 progress.awaitNanos(left);

@@ -37,6 +37,8 @@ public final class IngestTable {
     private final Durability durability;
     private final WatermarkTracker watermark;
     private final String tsColumn;
+    /** The last position of a {@link Durability#MEMORY} table, which writes no WAL. */
+    private long memoryLsn;
 
     public IngestTable(
             int tableId, HotTable hot, Wal wal, Durability durability, WatermarkTracker watermark, String tsColumn) {
@@ -46,6 +48,15 @@ public final class IngestTable {
         this.durability = durability;
         this.watermark = watermark;
         this.tsColumn = tsColumn;
+        this.memoryLsn = watermark.version().confirmedLsn();
+    }
+
+    public int tableId() {
+        return tableId;
+    }
+
+    public Durability durability() {
+        return durability;
     }
 
     public HotTable hot() {
@@ -68,14 +79,18 @@ public final class IngestTable {
         int[] idx = prepared.newRowIndices();
         if (idx.length == 0) return new Inserted(-1, null, 0, prepared.duplicateRows());
         Block rows = gather(prepared.block(), idx);
-        ByteBuf payload = Unpooled.buffer();
         long lsn;
-        try {
-            NativeBlockWriter.write(rows, 0, payload);
-            ByteBuffer view = payload.nioBuffer();
-            lsn = wal.append(tableId, view, durability);
-        } finally {
-            payload.release();
+        if (durability == Durability.MEMORY) {
+            lsn = ++memoryLsn; // no WAL: positions of the table's own, for ordering and the watermark
+        } else {
+            ByteBuf payload = Unpooled.buffer();
+            try {
+                NativeBlockWriter.write(rows, 0, payload);
+                ByteBuffer view = payload.nioBuffer();
+                lsn = wal.append(tableId, view, durability);
+            } finally {
+                payload.release();
+            }
         }
         int added = hot.commit(prepared, lsn);
         long[] range = tsRange(rows);
@@ -99,6 +114,7 @@ public final class IngestTable {
 
     /** As {@link #replay(long)}, handing each record above the confirmed position to {@code unconfirmed}. */
     public synchronized long replay(long fromPosition, Unconfirmed unconfirmed) {
+        if (durability == Durability.MEMORY) return 0; // nothing in the WAL: its unpersisted rows died with the process
         long confirmed = watermark.version().confirmedLsn();
         List<long[]> counted = new ArrayList<>();
         wal.replay(fromPosition, (position, type, table, payload) -> {

@@ -26,12 +26,11 @@ class IngestServiceTest {
     record Submitted(String table, long lsn, int rows) {}
 
     static IngestService service(Wal wal, List<Submitted> sink) {
-        return new IngestService(
+        return IngestService.withDurability(
                 wal,
                 new HotStore(new InMemorySymbolDictionary()),
                 List.of(IngestTableTest.TRADES),
                 Map.of("trades", Durability.SYNC),
-                Map.of("trades", "ts"),
                 (table, lsn, rows, recovered) -> sink.add(new Submitted(table, lsn, rows.rows())));
     }
 

@@ -63,12 +63,11 @@ class IngestToClickHouseTest {
                         }
                     },
                     FlushConfig.defaults().withBatchRows(50, 1_000));
-            service = new IngestService(
+            service = IngestService.withDurability(
                     wal,
                     new HotStore(new InMemorySymbolDictionary()),
                     List.of(IngestTableTest.TRADES),
                     Map.of("trades", Durability.ASYNC),
-                    Map.of("trades", "ts"),
                     (table, lsn, rows, recovered) ->
                             flusher.submit(new FlushBatch(physical(rows), lsn, lsn, recovered)));
             self.set(service);

@@ -19,7 +19,9 @@ import io.proxist.pushdown.passthrough.SettingsPolicy;
 import io.proxist.pushdown.passthrough.UpstreamExecutor;
 import io.proxist.schemas.Migrator;
 import io.proxist.schemas.SchemaCatalog;
+import io.proxist.server.ingest.IngestRuntime;
 import io.proxist.server.route.LocalAnswers;
+import io.proxist.server.route.OwnedTables;
 import io.proxist.server.route.ProxistQueryEngine;
 import java.net.URI;
 import java.nio.file.Path;
@@ -43,12 +45,14 @@ public final class ProxistServer implements AutoCloseable {
     private final NativeFrontend nativePort;
     private final String host;
     private final ServerIdentity identity;
+    private final IngestRuntime ingest;
 
     private ProxistServer(ProxistConfig config) {
         host = config.get(ProxistConfigKeys.LISTEN_HOST);
         try {
             clickhouse = startClickHouse(config);
             started.push(clickhouse);
+            SchemaCatalog catalog = SchemaCatalog.builtin();
             if (config.get(ProxistConfigKeys.SCHEMAS_APPLY)) {
                 Migrator.Result r = new Migrator(
                                 clickhouse.client(),
@@ -56,7 +60,7 @@ public final class ProxistServer implements AutoCloseable {
                                 config.get(ProxistConfigKeys.CLICKHOUSE_DATABASE),
                                 config.get(ProxistConfigKeys.RETENTION_MARKET_DATA_DAYS),
                                 config.get(ProxistConfigKeys.RETENTION_AUDIT_DAYS))
-                        .migrate(SchemaCatalog.builtin());
+                        .migrate(catalog);
                 LOG.info(
                         "schemas applied [applied={}, already there={}]",
                         r.applied().size(),
@@ -76,6 +80,16 @@ public final class ProxistServer implements AutoCloseable {
             UpstreamExecutor upstream = new UpstreamExecutor(
                     clickhouse.endpoint(), new SettingsPolicy(upstreamSettings, SettingsPolicy.modernSettings()));
             started.push(upstream);
+            ingest = IngestRuntime.start(config, clickhouse, catalog);
+            if (ingest != null) started.push(ingest);
+            OwnedTables owned = ingest == null
+                    ? null
+                    : new OwnedTables(
+                            ingest.service(),
+                            ingest::schema,
+                            config.get(ProxistConfigKeys.CLICKHOUSE_DATABASE),
+                            Duration.ofMillis(config.get(ProxistConfigKeys.INGEST_READ_BARRIER_MS)),
+                            java.time.ZoneId.of(identity.timeZone()));
             ProxistQueryEngine engine = new ProxistQueryEngine(
                     upstream,
                     new LocalAnswers(identity),
@@ -85,7 +99,8 @@ public final class ProxistServer implements AutoCloseable {
                             .query("SELECT name FROM system.columns WHERE database = 'system' AND table = 'settings'"
                                     + " AND name = 'readonly'")
                             .isBlank(),
-                    clickhouse.capabilities());
+                    clickhouse.capabilities(),
+                    owned);
             String usersFile = config.get(ProxistConfigKeys.USERS_FILE);
             Users users = usersFile.isEmpty() ? Users.defaultOnly() : Users.load(Path.of(usersFile));
             http = HttpFrontend.start(
@@ -173,6 +188,11 @@ public final class ProxistServer implements AutoCloseable {
 
     public String host() {
         return host;
+    }
+
+    /** The ingest side, or null when Proxist owns no table (ingest.tables=none). */
+    public IngestRuntime ingest() {
+        return ingest;
     }
 
     public ClickHouseServer clickhouse() {

@@ -136,6 +136,56 @@ public final class ProxistConfigKeys {
             "Retention of the audit tables (orders, fills, positions,"
                     + " account state, risk decisions, guardrail transitions, system events), in days.");
 
+    public static final ConfigKey<String> INGEST_TABLES = ConfigKey.string(
+            "ingest.tables",
+            "all",
+            "Tables of schemas/ Proxist owns (INSERTs go through its WAL and hot store, then to ClickHouse):"
+                    + " all, none, or a comma-separated list of names.");
+
+    public static final ConfigKey<String> INGEST_POLICIES = ConfigKey.string(
+            "ingest.policies",
+            "",
+            "Per-table policy overrides, table.field=value separated by ';' (fields: durability=sync|async|memory,"
+                    + " critical=true|false, flush-rows, flush-interval-ms, hot-window-ms, hot-memory-mb,"
+                    + " max-pending-rows). ingest/README.md lists the defaults.");
+
+    public static final ConfigKey<Integer> INGEST_READ_BARRIER_MS = ConfigKey.integer(
+            "ingest.read-barrier-ms",
+            10_000,
+            0,
+            3_600_000,
+            "How long a query on an owned table waits for the rows acknowledged before it to reach ClickHouse"
+                    + " (read-after-write through pass-through) before it fails with TIMEOUT_EXCEEDED.");
+
+    public static final ConfigKey<String> WAL_DIR =
+            ConfigKey.string("wal.dir", "", "Directory of the write-ahead log; empty: wal/ under proxist.home.");
+
+    public static final ConfigKey<Integer> WAL_BUDGET_MB = ConfigKey.integer(
+            "wal.budget-mb",
+            8_192,
+            1,
+            Integer.MAX_VALUE,
+            "Most disk the WAL may use, in MiB; past it critical tables refuse INSERTs (NOT_ENOUGH_SPACE)"
+                    + " and best-effort tables drop them, counted.");
+
+    public static final ConfigKey<Integer> WAL_SEGMENT_MB =
+            ConfigKey.integer("wal.segment-mb", 64, 1, 4_096, "Size of one WAL segment file, in MiB.");
+
+    public static final ConfigKey<Integer> WAL_ASYNC_FLUSH_MS = ConfigKey.integer(
+            "wal.async-flush-ms",
+            10,
+            0,
+            60_000,
+            "Longest time an INSERT into an async table stays in the page cache before its fsync starts.");
+
+    public static final ConfigKey<Integer> DEMO_EVENTS_PER_SECOND = ConfigKey.integer(
+            "demo.events-per-second",
+            0,
+            0,
+            10_000_000,
+            "Synthetic market feed (quotes, trades, orders, fills for about 50 symbols) through the ingest path;"
+                    + " 0: off. ./proxist run turns it on.");
+
     private static final List<ConfigKey<?>> ALL = collect();
 
     private ProxistConfigKeys() {}

@@ -22,6 +22,9 @@ final class NativeProtocol {
     static final int WITH_VERSION_PATCH = 54401;
     static final int WITH_CLIENT_WRITE_INFO = 54420;
     static final int WITH_SETTINGS_AS_STRINGS = 54429;
+    /** The first revision of the releases that have DateTime64 (20.1): older clients cannot parse the type name. */
+    static final int CLIENTS_KNOW_DATETIME64 = 54431;
+
     static final int WITH_INTERSERVER_SECRET = 54441;
     static final int WITH_OPENTELEMETRY = 54442;
     static final int WITH_X_FORWARDED_FOR = 54443;

@@ -293,6 +293,10 @@ final class NativeSession implements Runnable {
     /** INSERT with data from the client: header, then the client's blocks until an empty one. */
     private void insert(QueryContext ctx, Statement st, QueryPacket q, Replies replies) {
         Block header = shared.engine().insertHeader(ctx, st);
+        // clients older than DateTime64 cannot parse it: they get (and send) its raw value as Int64
+        boolean lowered = revision < CLIENTS_KNOW_DATETIME64;
+        Block original = header;
+        if (lowered) header = retype(header, "DateTime64", DataType.of("Int64"));
         replies.data(SERVER_DATA, header);
         out.flush();
         state = State.INSERT;
@@ -323,7 +327,7 @@ final class NativeSession implements Runnable {
                                     + shared.limits().maxInsertBytes()
                                     + " bytes of blocks before sending them on (native.max-insert-bytes)");
                 }
-                blocks.add(b);
+                blocks.add(lowered ? raise(original, b) : b);
             } catch (ProxistException e) {
                 failure = e;
                 blocks.clear();
@@ -348,6 +352,30 @@ final class NativeSession implements Runnable {
         } finally {
             body.release();
         }
+    }
+
+    /** The header's columns whose type is {@code family} turned into {@code to} (a header has no rows). */
+    private static Block retype(Block header, String family, DataType to) {
+        List<io.proxist.core.block.Column> cols = new ArrayList<>();
+        for (io.proxist.core.block.Column c : header.columns()) {
+            cols.add(c.type().is(family) ? io.proxist.core.block.Columns.withType(c, to) : c);
+        }
+        return new Block(header.names(), cols, header.rows());
+    }
+
+    /** An old client's block: its Int64 columns where the table has DateTime64 carry the raw DateTime64 values. */
+    private static Block raise(Block header, Block b) {
+        List<io.proxist.core.block.Column> cols = new ArrayList<>();
+        for (int c = 0; c < b.columnCount(); c++) {
+            io.proxist.core.block.Column col = b.column(c);
+            int h = header.names().indexOf(b.name(c));
+            DataType want = h < 0 ? null : header.column(h).type();
+            cols.add(
+                    want != null && want.is("DateTime64") && col.type().is("Int64")
+                            ? io.proxist.core.block.Columns.withType(col, want)
+                            : col);
+        }
+        return new Block(b.names(), cols, b.rows());
     }
 
     private static void checkStructure(Block header, Block b) {
@@ -483,6 +511,11 @@ final class NativeSession implements Runnable {
                     rows += b.rows();
                     blocks++;
                 }
+                // TCPHandler::processOrdinaryQuery: Totals, Extremes, then ProfileInfo, Progress (and ProfileEvents)
+                Block totals = cursor.totals();
+                if (totals != null && totals.rows() > 0) data(SERVER_TOTALS, totals);
+                Block extremes = cursor.extremes();
+                if (extremes != null && extremes.rows() > 0) data(SERVER_EXTREMES, extremes);
                 profileInfo(rows, blocks, cursor.bytesRead());
                 progressFrom(cursor);
                 if (revision >= WITH_INCREMENTAL_PROFILE_EVENTS) profileEvents(rows, cursor.bytesRead());

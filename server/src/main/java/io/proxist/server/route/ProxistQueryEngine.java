@@ -39,6 +39,7 @@ public final class ProxistQueryEngine implements QueryEngine {
     private final InsertTranscoder inserts;
     private final boolean settingsHaveReadonly;
     private final BackendLowering lowering;
+    private final OwnedTables owned;
 
     /**
      * @param backend what the backing ClickHouse has: statements are lowered to it ({@link BackendLowering})
@@ -49,6 +50,20 @@ public final class ProxistQueryEngine implements QueryEngine {
             java.time.ZoneId serverZone,
             boolean settingsHaveReadonly,
             Capabilities backend) {
+        this(upstream, local, serverZone, settingsHaveReadonly, backend, null);
+    }
+
+    /**
+     * @param owned the tables Proxist owns (INSERTs through the WAL, queries behind the read barrier); null: none
+     */
+    public ProxistQueryEngine(
+            UpstreamExecutor upstream,
+            LocalAnswers local,
+            java.time.ZoneId serverZone,
+            boolean settingsHaveReadonly,
+            Capabilities backend,
+            OwnedTables owned) {
+        this.owned = owned;
         this.upstream = upstream;
         this.local = local;
         this.inserts = new InsertTranscoder(upstream, serverZone);
@@ -58,6 +73,8 @@ public final class ProxistQueryEngine implements QueryEngine {
 
     @Override
     public io.proxist.core.block.Block insertHeader(QueryContext ctx, Statement st) {
+        String table = owned == null ? null : owned.owned(ctx, st.insertTable());
+        if (table != null) return owned.header(table, st);
         return inserts.header(ctx, st);
     }
 
@@ -99,12 +116,15 @@ public final class ProxistQueryEngine implements QueryEngine {
                 if (meta != null) yield new QueryResult.Rows(meta);
                 BlockCursor answer = local.tryAnswer(ctx, st.sql());
                 if (answer != null) yield new QueryResult.Rows(answer);
+                if (owned != null) owned.barrier(ctx, st.sql());
                 refuseWhatNativeUpstreamDrops(ctx, st.sql());
                 BlockCursor c =
                         upstream.query(ctx, SystemTableShims.rewrite(lowering.apply(st.sql()), settingsHaveReadonly));
                 yield new QueryResult.Rows(isDescribe(st.sql()) ? new DescribeWidening(c) : c);
             }
             case INSERT -> {
+                String ownedTable = owned == null ? null : owned.owned(ctx, st.insertTable());
+                if (ownedTable != null) yield insertOwned(ctx, ownedTable, st, insertData);
                 if (insertData == null) {
                     upstream.execute(ctx, lowering.apply(st.sql()));
                     yield new QueryResult.Done(0, 0);
@@ -129,6 +149,33 @@ public final class ProxistQueryEngine implements QueryEngine {
                 yield new QueryResult.Done(0, 0);
             }
         };
+    }
+
+    /**
+     * An INSERT into a table Proxist owns: through the WAL and the hot store ({@link OwnedTables}). Only data the
+     * client sends is taken: INSERT ... SELECT and expressions in VALUES would need the backend to compute rows that
+     * then bypass the WAL, so they are refused.
+     */
+    private QueryResult insertOwned(QueryContext ctx, String table, Statement st, InputStream insertData) {
+        if (insertData == null) {
+            throw new ProxistException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "INSERT into " + table + " without data (INSERT ... SELECT) is not supported: " + table
+                            + " is owned by Proxist and takes rows from clients only");
+        }
+        InputStream data = insertData;
+        if ("Values".equalsIgnoreCase(st.format())) {
+            byte[] raw = readAll(insertData);
+            if (ValuesExpressions.present(new String(raw, StandardCharsets.UTF_8))) {
+                throw new ProxistException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "Expressions in VALUES are not supported for " + table
+                                + ", which Proxist owns: send literal values");
+            }
+            data = new ByteArrayInputStream(raw);
+        }
+        InsertTranscoder.Written w = owned.insert(ctx, table, st, data);
+        return new QueryResult.Done(w.rows(), w.bytes());
     }
 
     private static List<DataType> columnTypes(Block header) {

@@ -1,0 +1,282 @@
+package io.proxist.server.ingest;
+
+import io.proxist.chclient.ClickHouseServer;
+import io.proxist.core.block.Block;
+import io.proxist.core.block.Column;
+import io.proxist.core.block.Columns;
+import io.proxist.core.config.ProxistConfig;
+import io.proxist.core.config.ProxistConfigKeys;
+import io.proxist.core.error.ErrorCode;
+import io.proxist.core.error.ProxistException;
+import io.proxist.core.schema.TableSchema;
+import io.proxist.core.type.DataType;
+import io.proxist.hot.store.HotStore;
+import io.proxist.hot.store.HotTable;
+import io.proxist.ingest.IngestService;
+import io.proxist.ingest.TablePolicy;
+import io.proxist.ingest.WatermarkTracker;
+import io.proxist.metadata.MetadataStore;
+import io.proxist.metadata.Watermark;
+import io.proxist.pushdown.flush.FlushBatch;
+import io.proxist.pushdown.flush.FlushConfig;
+import io.proxist.pushdown.flush.FlushListener;
+import io.proxist.pushdown.flush.FlushTable;
+import io.proxist.pushdown.flush.Flusher;
+import io.proxist.pushdown.flush.HealthTracker;
+import io.proxist.schemas.SchemaCatalog;
+import io.proxist.wal.Durability;
+import io.proxist.wal.Wal;
+import io.proxist.wal.WalOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest side of a running Proxist (ingest/README.md): the metadata store (symbol dictionary, watermarks), the
+ * WAL, the hot store, the {@link IngestService} over the owned tables, one {@link Flusher} per table into the backing
+ * ClickHouse, and a maintenance task (WAL segments below what every table has persisted deleted, persisted rows
+ * beyond the hot retention evicted). Started by recovery: the WAL is replayed into the hot store and every record
+ * above a table's stored watermark is handed to its flusher again, checked by key before it is sent.
+ */
+public final class IngestRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestRuntime.class);
+
+    private final MetadataStore metadata;
+    private final Wal wal;
+    private final HotStore store;
+    private final IngestService service;
+    private final Map<String, Flusher> flushers = new LinkedHashMap<>();
+    private final Map<String, TableSchema> schemas = new LinkedHashMap<>();
+    private final HealthTracker health;
+    private final AtomicLong rejectedRows = new AtomicLong();
+    private final ScheduledExecutorService maintenance;
+    private final boolean dateTime64;
+
+    private IngestRuntime(ProxistConfig config, ClickHouseServer clickhouse, SchemaCatalog catalog, Set<String> owned) {
+        Path home = Path.of(config.get(ProxistConfigKeys.HOME)).toAbsolutePath();
+        String walDir = config.get(ProxistConfigKeys.WAL_DIR);
+        dateTime64 = clickhouse.capabilities().dateTime64();
+        Map<String, TablePolicy> policies = TablePolicy.parse(config.get(ProxistConfigKeys.INGEST_POLICIES), owned);
+        metadata = MetadataStore.open(home.resolve("metadata"));
+        try {
+            long segment = (long) config.get(ProxistConfigKeys.WAL_SEGMENT_MB) << 20;
+            wal = Wal.open(
+                    walDir.isEmpty() ? home.resolve("wal") : Path.of(walDir).toAbsolutePath(),
+                    WalOptions.defaults()
+                            .withSegmentSize(segment)
+                            .withMaxTotalSize(
+                                    Math.max(segment, (long) config.get(ProxistConfigKeys.WAL_BUDGET_MB) << 20))
+                            .withAsyncFlushInterval(
+                                    Duration.ofMillis(config.get(ProxistConfigKeys.WAL_ASYNC_FLUSH_MS))));
+        } catch (RuntimeException e) {
+            metadata.close();
+            throw e;
+        }
+        store = new HotStore(metadata.symbols());
+        health = new HealthTracker("clickhouse", 3, Duration.ofSeconds(1).toNanos());
+        Map<String, WatermarkTracker.Version> stored = new LinkedHashMap<>();
+        for (TableSchema s : catalog.tables()) {
+            if (!owned.contains(s.name())) continue;
+            schemas.put(s.name(), s);
+            Watermark w = metadata.watermarks().get(s.name());
+            if (w == null) continue;
+            boolean sameLog = w.walLogId() == wal.logId() && w.walPosition() <= wal.endPosition();
+            boolean memory = policies.get(s.name()).durability() == Durability.MEMORY;
+            // a position of another log (the WAL was removed) says nothing about this one; T_persisted still holds
+            stored.put(
+                    s.name(),
+                    new WatermarkTracker.Version(w.tPersistedNanos(), sameLog || memory ? w.walPosition() : 0));
+        }
+        service = new IngestService(wal, store, catalog.tables(), policies, stored, this::submit);
+        String database = config.get(ProxistConfigKeys.CLICKHOUSE_DATABASE);
+        FlushListener listener = new FlushListener() {
+            @Override
+            public void onConfirmed(String table, long toLsn, Block block) {
+                persisted(table, toLsn);
+            }
+
+            @Override
+            public void onRejected(String table, FlushBatch batch, ProxistException error) {
+                // ClickHouse keeps refusing these rows (not an outage): they stay in the WAL and in memory, the table
+                // moves on so the rest is not held hostage, and the loss to ClickHouse is counted and logged
+                rejectedRows.addAndGet(batch.rows());
+                LOG.error(
+                        "ClickHouse refused a batch for good; its rows are not in ClickHouse [table={}, rows={},"
+                                + " lsn={}..{}]",
+                        table,
+                        batch.rows(),
+                        batch.fromLsn(),
+                        batch.toLsn(),
+                        error);
+                persisted(table, batch.toLsn());
+            }
+        };
+        for (String table : service.tableNames()) {
+            TablePolicy p = service.policy(table);
+            FlushConfig fc =
+                    FlushConfig.defaults().withBatchRows(p.flushRows(), Math.max(p.flushRows(), p.flushRows() * 40));
+            fc = fc.withPressure(fc.slowInsert(), fc.partsThreshold(), fc.partsCheckInterval(), p.flushInterval());
+            flushers.put(
+                    table,
+                    new Flusher(
+                            new FlushTable(database, table, sortKey(schemas.get(table))),
+                            clickhouse.endpoint(),
+                            health,
+                            listener,
+                            fc));
+        }
+        long t0 = System.nanoTime();
+        service.recover(wal.firstPosition());
+        for (Flusher f : flushers.values()) f.start();
+        LOG.info(
+                "ingest recovered [tables={}, wal={}, records from {} to {}, took {} ms]",
+                service.tableNames(),
+                wal.directory(),
+                wal.firstPosition(),
+                wal.endPosition(),
+                (System.nanoTime() - t0) / 1_000_000);
+        maintenance = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("proxist-ingest-maintenance").factory());
+        maintenance.scheduleWithFixedDelay(this::maintain, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Starts the ingest side for the tables {@code ingest.tables} names, or returns null when it names none.
+     *
+     * @throws ProxistException INVALID_CONFIG_PARAMETER for a table that is not in the catalogue or a bad policy
+     */
+    public static IngestRuntime start(ProxistConfig config, ClickHouseServer clickhouse, SchemaCatalog catalog) {
+        Set<String> owned = ownedTables(config.get(ProxistConfigKeys.INGEST_TABLES), catalog);
+        if (owned.isEmpty()) return null;
+        return new IngestRuntime(config, clickhouse, catalog, owned);
+    }
+
+    static Set<String> ownedTables(String spec, SchemaCatalog catalog) {
+        Set<String> all = new LinkedHashSet<>();
+        for (TableSchema s : catalog.tables()) all.add(s.name());
+        String v = spec.strip();
+        if (v.equalsIgnoreCase("all")) return all;
+        Set<String> out = new LinkedHashSet<>();
+        if (v.isEmpty() || v.equalsIgnoreCase("none")) return out;
+        for (String part : v.split(",")) {
+            String t = part.strip();
+            if (t.isEmpty()) continue;
+            if (!all.contains(t)) {
+                throw new ProxistException(
+                        ErrorCode.INVALID_CONFIG_PARAMETER,
+                        "ingest.tables names " + t + ", which is not a table of schemas/ " + all);
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static List<String> sortKey(TableSchema s) {
+        String o = s.orderBy().strip();
+        if (o.startsWith("(") && o.endsWith(")")) o = o.substring(1, o.length() - 1);
+        List<String> key = new ArrayList<>();
+        for (String part : o.split(",")) key.add(part.strip());
+        return key;
+    }
+
+    private void submit(String table, long lsn, Block rows, boolean recovered) {
+        flushers.get(table).submit(new FlushBatch(physical(rows), lsn, lsn, recovered));
+    }
+
+    /** The rows as the backend stores them: DateTime64 is Int64 nanoseconds where the server lacks it. */
+    private Block physical(Block rows) {
+        if (dateTime64) return rows;
+        List<Column> cols = new ArrayList<>(rows.columnCount());
+        for (Column c : rows.columns()) {
+            cols.add(c.type().is("DateTime64") ? Columns.withType(c, DataType.of("Int64")) : c);
+        }
+        return new Block(rows.names(), cols, rows.rows());
+    }
+
+    private void persisted(String table, long lsn) {
+        WatermarkTracker.Version v = service.confirmed(table, lsn);
+        try {
+            metadata.watermarks().advance(table, new Watermark(v.watermark(), v.confirmedLsn(), wal.logId()));
+        } catch (RuntimeException e) {
+            LOG.error("cannot store the watermark [table={}, version={}]", table, v, e);
+        }
+    }
+
+    /** WAL segments nobody needs deleted; persisted rows beyond the hot retention evicted. */
+    private void maintain() {
+        try {
+            long below = service.walPositionConfirmedBelow(wal.endPosition());
+            int deleted = wal.deleteUpTo(below);
+            if (deleted > 0) LOG.debug("wal segments deleted [count={}, below={}]", deleted, below);
+            for (String table : service.tableNames()) {
+                HotTable hot = service.table(table).hot();
+                WatermarkTracker.Version v = service.table(table).watermark().version();
+                if (v.watermark() == Long.MIN_VALUE) continue;
+                long window = service.policy(table).hotWindow().toNanos();
+                long byWindow = System.currentTimeMillis() * 1_000_000L - window;
+                long bound = Math.min(v.watermark(), Math.max(byWindow, hot.boundForBudget()));
+                hot.evict(bound, v.confirmedLsn());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("ingest maintenance failed; it runs again in a second", e);
+        }
+    }
+
+    public IngestService service() {
+        return service;
+    }
+
+    public HealthTracker health() {
+        return health;
+    }
+
+    public Wal wal() {
+        return wal;
+    }
+
+    public HotStore store() {
+        return store;
+    }
+
+    public Flusher flusher(String table) {
+        return flushers.get(table);
+    }
+
+    /** The logical schema of an owned table. */
+    public TableSchema schema(String table) {
+        return schemas.get(table);
+    }
+
+    /** Rows ClickHouse refused for good (a bug somewhere: logged at ERROR). */
+    public long rejectedRows() {
+        return rejectedRows.get();
+    }
+
+    @Override
+    public void close() {
+        maintenance.shutdownNow();
+        for (Flusher f : flushers.values()) {
+            try {
+                f.close();
+            } catch (RuntimeException e) {
+                LOG.warn("error while stopping the flusher of {}", f.table().table(), e);
+            }
+        }
+        try {
+            wal.close();
+        } finally {
+            metadata.close();
+        }
+    }
+}
