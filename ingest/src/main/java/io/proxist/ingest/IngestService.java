@@ -180,22 +180,25 @@ public final class IngestService {
                                     + s.policy.maxPendingRows() + " (max-pending-rows): ClickHouse is down or slow;"
                                     + " the INSERT is refused, retry later"));
         }
-        IngestTable.Inserted r;
-        try {
-            r = t.insert(rows);
-        } catch (WalBudgetExceededException e) {
-            return overflow(table, s, rows, e);
-        } catch (RuntimeException e) {
-            s.refused.incrementAndGet();
-            throw e;
+        // the table's lock (IngestTable#insert's) over the hand-off too: the flusher gets records in WAL order
+        synchronized (t) {
+            IngestTable.Inserted r;
+            try {
+                r = t.insert(rows);
+            } catch (WalBudgetExceededException e) {
+                return overflow(table, s, rows, e);
+            } catch (RuntimeException e) {
+                s.refused.incrementAndGet();
+                throw e;
+            }
+            s.duplicates.addAndGet(r.duplicates());
+            if (r.lsn() >= 0) {
+                s.inserted.addAndGet(r.newRows());
+                noteAcked(table, r.lsn(), r.newRows());
+                sink.submit(table, r.lsn(), r.rows(), false);
+            }
+            return r;
         }
-        s.duplicates.addAndGet(r.duplicates());
-        if (r.lsn() >= 0) {
-            s.inserted.addAndGet(r.newRows());
-            noteAcked(table, r.lsn(), r.newRows());
-            sink.submit(table, r.lsn(), r.rows(), false);
-        }
-        return r;
     }
 
     private IngestTable.Inserted overflow(String table, State s, Block rows, ProxistException why) {

@@ -37,6 +37,8 @@ public final class IngestTable {
     private final Durability durability;
     private final WatermarkTracker watermark;
     private final String tsColumn;
+    /** The largest ts acknowledged (or replayed); Long.MIN_VALUE before any. */
+    private volatile long maxTs = Long.MIN_VALUE;
     /** The last position of a {@link Durability#MEMORY} table, which writes no WAL. */
     private long memoryLsn;
 
@@ -49,6 +51,11 @@ public final class IngestTable {
         this.watermark = watermark;
         this.tsColumn = tsColumn;
         this.memoryLsn = watermark.version().confirmedLsn();
+    }
+
+    /** The newest row's ts (UTC nanoseconds) the table has taken; Long.MIN_VALUE before any. */
+    public long maxTs() {
+        return maxTs;
     }
 
     public int tableId() {
@@ -95,6 +102,7 @@ public final class IngestTable {
         int added = hot.commit(prepared, lsn);
         long[] range = tsRange(rows);
         watermark.acknowledged(lsn, range[0], range[1]);
+        maxTs = Math.max(maxTs, range[1]);
         return new Inserted(lsn, rows, added, prepared.duplicateRows());
     }
 
@@ -125,6 +133,7 @@ public final class IngestTable {
                         ErrorCode.CORRUPTED_DATA, "WAL record at " + position + " holds no block for table " + tableId);
             }
             hot.append(b, position);
+            maxTs = Math.max(maxTs, tsRange(b)[1]);
             if (position > confirmed) {
                 long[] range = tsRange(b);
                 watermark.acknowledged(position, range[0], range[1]);

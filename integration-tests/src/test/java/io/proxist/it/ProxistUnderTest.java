@@ -17,6 +17,14 @@ final class ProxistUnderTest {
                 "http.port", "0",
                 "native.port", "0",
                 "schemas.apply", "false"));
+        try {
+            // its own directory each time: WAL, metadata (locked while open) and snapshots are per process
+            cfg.put(
+                    "proxist.home",
+                    java.nio.file.Files.createTempDirectory("proxist-it").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         cfg.putAll(extra);
         return ProxistServer.start(ProxistConfig.of(cfg, Map.of()));
     }

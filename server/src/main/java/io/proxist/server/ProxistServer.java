@@ -89,7 +89,8 @@ public final class ProxistServer implements AutoCloseable {
                             ingest::schema,
                             config.get(ProxistConfigKeys.CLICKHOUSE_DATABASE),
                             Duration.ofMillis(config.get(ProxistConfigKeys.INGEST_READ_BARRIER_MS)),
-                            java.time.ZoneId.of(identity.timeZone()));
+                            java.time.ZoneId.of(identity.timeZone()),
+                            ingest::status);
             ProxistQueryEngine engine = new ProxistQueryEngine(
                     upstream,
                     new LocalAnswers(identity),

@@ -136,7 +136,7 @@ public final class HotTable {
                 put(pages, s, next);
                 from = to;
             }
-            publish(cur, pages, added, bytes, chunks, cur.evictedBelow());
+            publish(cur, pages, added, bytes, chunks, cur.evictedBelow(), Math.max(cur.lastLsn(), lsn));
             return (int) added;
         } finally {
             writeLock.unlock();
@@ -173,7 +173,7 @@ public final class HotTable {
                 evicted += writer.evicted;
                 put(pages, s, next);
             }
-            publish(cur, pages, -evicted, bytes, chunks, Math.max(cur.evictedBelow(), bound));
+            publish(cur, pages, -evicted, bytes, chunks, Math.max(cur.evictedBelow(), bound), cur.lastLsn());
             return evicted;
         } finally {
             writeLock.unlock();
@@ -283,7 +283,8 @@ public final class HotTable {
             long rowsDelta,
             long bytesDelta,
             long chunksDelta,
-            long evictedBelow) {
+            long evictedBelow,
+            long lastLsn) {
         long[] sortedKeys = cur.sortedKeys;
         int[] seriesOfSortedKey = cur.seriesOfSortedKey;
         int[] keyOrder = cur.keyOrder;
@@ -314,7 +315,8 @@ public final class HotTable {
                 cur.rowCount() + rowsDelta,
                 cur.memory().bytes() + bytesDelta,
                 cur.memory().chunks() + chunksDelta,
-                evictedBelow);
+                evictedBelow,
+                lastLsn);
     }
 
     private static int[] identity(int n) {

@@ -32,6 +32,7 @@ public final class TableSnapshot {
     private final long bytes;
     private final long chunks;
     private final long evictedBelow;
+    private final long lastLsn;
 
     TableSnapshot(
             TableLayout layout,
@@ -45,7 +46,8 @@ public final class TableSnapshot {
             long rows,
             long bytes,
             long chunks,
-            long evictedBelow) {
+            long evictedBelow,
+            long lastLsn) {
         this.layout = layout;
         this.pages = pages;
         this.seriesCount = seriesCount;
@@ -58,6 +60,7 @@ public final class TableSnapshot {
         this.bytes = bytes;
         this.chunks = chunks;
         this.evictedBelow = evictedBelow;
+        this.lastLsn = lastLsn;
     }
 
     static TableSnapshot empty(TableLayout layout) {
@@ -73,6 +76,7 @@ public final class TableSnapshot {
                 0,
                 0,
                 0,
+                Long.MIN_VALUE,
                 Long.MIN_VALUE);
     }
 
@@ -162,9 +166,19 @@ public final class TableSnapshot {
         return evictedBelow;
     }
 
+    /**
+     * The highest LSN passed to {@link HotTable#commit} (or {@link HotTable#append(io.proxist.core.block.Block,
+     * long)}) among the commits this snapshot holds; {@link Long#MIN_VALUE} before the first. Commits are published
+     * in order, so this snapshot holds every commit the table made up to the one of this LSN and none after it: when
+     * LSNs are WAL positions committed in log order, it is exactly the table's rows logged at or below this LSN.
+     */
+    public long lastLsn() {
+        return lastLsn;
+    }
+
     @Override
     public String toString() {
         return "TableSnapshot[" + layout.table() + ", version=" + version + ", rows=" + rows + ", series=" + seriesCount
-                + "]";
+                + ", lastLsn=" + lastLsn + "]";
     }
 }

@@ -223,8 +223,11 @@ public final class IngestRuntime implements AutoCloseable {
                 HotTable hot = service.table(table).hot();
                 WatermarkTracker.Version v = service.table(table).watermark().version();
                 if (v.watermark() == Long.MIN_VALUE) continue;
+                // the window is measured back from the newest row, not the wall clock: a backfill of last week
+                // stays hot (and deduplicated against) like today's feed
                 long window = service.policy(table).hotWindow().toNanos();
-                long byWindow = System.currentTimeMillis() * 1_000_000L - window;
+                long newest = service.table(table).maxTs();
+                long byWindow = newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - window;
                 long bound = Math.min(v.watermark(), Math.max(byWindow, hot.boundForBudget()));
                 hot.evict(bound, v.confirmedLsn());
             }
@@ -256,6 +259,77 @@ public final class IngestRuntime implements AutoCloseable {
     /** The logical schema of an owned table. */
     public TableSchema schema(String table) {
         return schemas.get(table);
+    }
+
+    /** The columns of {@link #status()}. */
+    public static final List<String> STATUS_COLUMNS = List.of(
+            "table",
+            "durability",
+            "critical",
+            "health",
+            "health_transitions",
+            "inserted_rows",
+            "duplicate_rows",
+            "dropped_rows",
+            "refused_inserts",
+            "pending_rows",
+            "flushed_rows",
+            "flush_failures",
+            "t_persisted",
+            "confirmed_position",
+            "hot_rows",
+            "hot_bytes",
+            "wal_bytes");
+
+    private static final List<String> STATUS_TYPES = List.of(
+            "String", "String", "UInt8", "String", "UInt64", "UInt64", "UInt64", "UInt64", "UInt64", "UInt64", "UInt64",
+            "UInt64", "Int64", "UInt64", "UInt64", "UInt64", "UInt64");
+
+    /**
+     * One row per owned table: policy, backend health, counters, watermark (T_persisted in UTC nanoseconds,
+     * Long.MIN_VALUE before the first confirmation), hot-store size and the WAL's size on disk. Proxist answers
+     * {@code SELECT * FROM system.proxist_ingest} with it.
+     */
+    public Block status() {
+        List<io.proxist.core.block.build.ColumnBuilder> b = new ArrayList<>();
+        for (String t : STATUS_TYPES) b.add(io.proxist.core.block.build.ColumnBuilder.forType(DataType.parse(t)));
+        int rows = 0;
+        String state = health.state().name();
+        for (String table : service.tableNames()) {
+            IngestService.TableStats st = service.stats(table);
+            io.proxist.pushdown.flush.FlushStats fs = flushers.get(table).stats();
+            io.proxist.hot.store.MemoryUsage mem = service.table(table).hot().memory();
+            Object[] v = {
+                table,
+                st.policy().durability().name().toLowerCase(java.util.Locale.ROOT),
+                st.policy().critical() ? 1L : 0L,
+                state,
+                health.transitions(),
+                st.insertedRows(),
+                st.duplicateRows(),
+                st.droppedRows(),
+                st.refusedInserts(),
+                st.pendingRows(),
+                fs.rowsInserted(),
+                fs.failedAttempts(),
+                st.watermark(),
+                st.confirmedLsn(),
+                mem.rows(),
+                mem.bytes(),
+                wal.totalSize()
+            };
+            for (int i = 0; i < v.length; i++) {
+                if (v[i] instanceof String str) {
+                    ((io.proxist.core.block.build.BytesColumnBuilder) b.get(i)).appendString(str);
+                } else {
+                    ((io.proxist.core.block.build.LongColumnBuilder) b.get(i)).appendLong((Long) v[i]);
+                }
+            }
+            rows++;
+        }
+        List<Column> cols = new ArrayList<>();
+        for (io.proxist.core.block.build.ColumnBuilder c : b) cols.add(c.build());
+        return new Block(STATUS_COLUMNS, cols, rows);
     }
 
     /** Rows ClickHouse refused for good (a bug somewhere: logged at ERROR). */

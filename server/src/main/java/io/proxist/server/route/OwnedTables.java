@@ -41,18 +41,22 @@ public final class OwnedTables {
     private final String database;
     private final Duration barrier;
     private final ZoneId serverZone;
+    private final java.util.function.Supplier<Block> status;
 
     /**
      * @param schemas the logical schema of each owned table
      * @param database the database the owned tables live in (clickhouse.database)
      * @param barrier the longest a query waits at the read barrier
+     * @param status the rows of {@code system.proxist_ingest}
      */
     public OwnedTables(
             IngestService service,
             Function<String, TableSchema> schemas,
             String database,
             Duration barrier,
-            ZoneId serverZone) {
+            ZoneId serverZone,
+            java.util.function.Supplier<Block> status) {
+        this.status = status;
         this.service = service;
         this.schemas = schemas;
         this.database = database;
@@ -126,6 +130,41 @@ public final class OwnedTables {
         }
         IngestTable.Inserted r = service.insert(table, new Block(allNames, all, rows));
         return new InsertTranscoder.Written(r.newRows(), bytes);
+    }
+
+    /**
+     * {@code SELECT * FROM system.proxist_ingest} (ingest status per owned table), answered here; other statements on
+     * that table are refused (it exists in Proxist only); null for statements that do not name it.
+     */
+    io.proxist.core.query.BlockCursor status(String sql) {
+        List<SqlToken> t;
+        try {
+            t = SqlLexer.lex(sql);
+        } catch (RuntimeException notLexable) {
+            return null;
+        }
+        boolean names = false;
+        for (int i = 0; i + 2 < t.size(); i++) {
+            if (t.get(i).isWord("system")
+                    && t.get(i + 1).isPunct('.')
+                    && t.get(i + 2).isWord("proxist_ingest")) {
+                names = true;
+            }
+        }
+        if (!names) return null;
+        int end = t.size();
+        while (end > 0 && t.get(end - 1).isPunct(';')) end--;
+        if (end >= 2 && t.get(end - 2).isWord("FORMAT")) end -= 2;
+        boolean star = end == 6
+                && t.get(0).isWord("SELECT")
+                && t.get(1).isPunct('*')
+                && t.get(2).isWord("FROM");
+        if (!star) {
+            throw new ProxistException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "system.proxist_ingest is Proxist's own table: only SELECT * FROM system.proxist_ingest is supported");
+        }
+        return new LocalAnswers.OneBlock(status.get());
     }
 
     /** The read barrier for a query: waits for every owned table it names (see the class comment). */

@@ -116,7 +116,11 @@ public final class ProxistQueryEngine implements QueryEngine {
                 if (meta != null) yield new QueryResult.Rows(meta);
                 BlockCursor answer = local.tryAnswer(ctx, st.sql());
                 if (answer != null) yield new QueryResult.Rows(answer);
-                if (owned != null) owned.barrier(ctx, st.sql());
+                if (owned != null) {
+                    BlockCursor status = owned.status(st.sql());
+                    if (status != null) yield new QueryResult.Rows(status);
+                    owned.barrier(ctx, st.sql());
+                }
                 refuseWhatNativeUpstreamDrops(ctx, st.sql());
                 BlockCursor c =
                         upstream.query(ctx, SystemTableShims.rewrite(lowering.apply(st.sql()), settingsHaveReadonly));
