@@ -164,7 +164,9 @@ class CrashRecoveryTest {
                 "--set",
                 "clickhouse.database=" + ch.database(),
                 "--set",
-                "ingest.tables=trades");
+                "ingest.tables=trades",
+                "--set",
+                "snapshot.interval-seconds=1");
     }
 
     private static Process writer(int port, String database, long seed, int first, int retry) throws IOException {

@@ -178,6 +178,14 @@ public final class ProxistConfigKeys {
             60_000,
             "Longest time an INSERT into an async table stays in the page cache before its fsync starts.");
 
+    public static final ConfigKey<Integer> SNAPSHOT_INTERVAL_SECONDS = ConfigKey.integer(
+            "snapshot.interval-seconds",
+            120,
+            0,
+            86_400,
+            "How often the hot store is written to a snapshot under snapshots/ (restart = latest snapshot + WAL"
+                    + " replay; WAL segments are kept from the oldest retained snapshot on); 0: no snapshots.");
+
     public static final ConfigKey<Integer> DEMO_EVENTS_PER_SECOND = ConfigKey.integer(
             "demo.events-per-second",
             0,

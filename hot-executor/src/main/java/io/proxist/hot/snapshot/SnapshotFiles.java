@@ -32,7 +32,7 @@ public interface SnapshotFiles {
     void syncDirectory(Path dir) throws IOException;
 
     /** The facade over the real file system, through {@link java.nio.channels.FileChannel}. */
-    static SnapshotFiles real() {
+    public static SnapshotFiles real() {
         return FileChannelSnapshotFiles.INSTANCE;
     }
 }

@@ -10,9 +10,17 @@ import io.proxist.core.error.ErrorCode;
 import io.proxist.core.error.ProxistException;
 import io.proxist.core.schema.TableSchema;
 import io.proxist.core.type.DataType;
+import io.proxist.hot.snapshot.SnapshotFiles;
+import io.proxist.hot.snapshot.SnapshotInfo;
+import io.proxist.hot.snapshot.SnapshotLoad;
+import io.proxist.hot.snapshot.SnapshotOptions;
+import io.proxist.hot.snapshot.SnapshotWriter;
+import io.proxist.hot.snapshot.Snapshots;
 import io.proxist.hot.store.HotStore;
 import io.proxist.hot.store.HotTable;
+import io.proxist.hot.store.TableSnapshot;
 import io.proxist.ingest.IngestService;
+import io.proxist.ingest.IngestTable;
 import io.proxist.ingest.TablePolicy;
 import io.proxist.ingest.WatermarkTracker;
 import io.proxist.metadata.MetadataStore;
@@ -62,6 +70,13 @@ public final class IngestRuntime implements AutoCloseable {
     private final AtomicLong rejectedRows = new AtomicLong();
     private final ScheduledExecutorService maintenance;
     private final boolean dateTime64;
+    private final Path snapshotDir;
+    private final Duration snapshotEvery;
+    private long lastSnapshotNanos = System.nanoTime();
+    /** LSN of the newest snapshot written or loaded, -1: none. Maintenance thread only. */
+    private long lastSnapshotLsn;
+    /** LSN of the oldest snapshot kept, -1: none; WAL segments are kept from it on. */
+    private volatile long oldestSnapshotLsn;
 
     private IngestRuntime(ProxistConfig config, ClickHouseServer clickhouse, SchemaCatalog catalog, Set<String> owned) {
         Path home = Path.of(config.get(ProxistConfigKeys.HOME)).toAbsolutePath();
@@ -137,14 +152,24 @@ public final class IngestRuntime implements AutoCloseable {
                             fc));
         }
         long t0 = System.nanoTime();
+        snapshotDir = home.resolve("snapshots");
+        snapshotEvery = Duration.ofSeconds(config.get(ProxistConfigKeys.SNAPSHOT_INTERVAL_SECONDS));
+        // the latest snapshot, then every WAL record still there: replay over rows the snapshot holds is a no-op
+        // (dedup), and records above a table's stored watermark go to the flusher again
+        SnapshotLoad loaded = Snapshots.loadLatest(snapshotDir, store);
+        List<Long> kept = Snapshots.list(snapshotDir, SnapshotFiles.real());
+        oldestSnapshotLsn = kept.isEmpty() ? -1 : kept.getFirst();
+        lastSnapshotLsn = loaded.found() ? loaded.lsn() : -1;
         service.recover(wal.firstPosition());
         for (Flusher f : flushers.values()) f.start();
         LOG.info(
-                "ingest recovered [tables={}, wal={}, records from {} to {}, took {} ms]",
+                "ingest recovered [tables={}, wal={}, records from {} to {}, snapshot={} ({} rows), took {} ms]",
                 service.tableNames(),
                 wal.directory(),
                 wal.firstPosition(),
                 wal.endPosition(),
+                loaded.found() ? loaded.snapshot().file() : "none",
+                loaded.rowsLoaded(),
                 (System.nanoTime() - t0) / 1_000_000);
         maintenance = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("proxist-ingest-maintenance").factory());
@@ -213,10 +238,56 @@ public final class IngestRuntime implements AutoCloseable {
         }
     }
 
-    /** WAL segments nobody needs deleted; persisted rows beyond the hot retention evicted. */
-    private void maintain() {
+    /**
+     * Writes a snapshot of the hot store when one is due. Every table that writes the WAL is locked while its state is
+     * captured (a cheap immutable view), so no INSERT sits between its WAL append and its hot-store commit: the views
+     * hold exactly the records up to the largest LSN they contain. The file is written after the locks are released.
+     */
+    private synchronized void snapshotIfDue(boolean force) {
+        if (snapshotEvery.isZero() && !force) return;
+        if (!force && System.nanoTime() - lastSnapshotNanos < snapshotEvery.toNanos()) return;
+        lastSnapshotNanos = System.nanoTime();
+        List<IngestTable> logged = new ArrayList<>();
+        for (String t : service.tableNames()) {
+            if (service.table(t).durability() != Durability.MEMORY) logged.add(service.table(t));
+        }
+        List<TableSnapshot> views = new ArrayList<>();
+        capture(logged, 0, views);
+        long lsn = Long.MIN_VALUE;
+        for (TableSnapshot v : views) lsn = Math.max(lsn, v.lastLsn());
+        if (lsn < 0 || lsn == lastSnapshotLsn) return;
+        SnapshotWriter writer = new SnapshotWriter(snapshotDir, SnapshotOptions.DEFAULT.withWalLogId(wal.logId()));
+        long t0 = System.nanoTime();
+        SnapshotInfo info = writer.write(views, lsn);
+        lastSnapshotLsn = lsn;
+        Snapshots.retain(snapshotDir, SnapshotFiles.real(), SnapshotOptions.DEFAULT.retain());
+        List<Long> kept = Snapshots.list(snapshotDir, SnapshotFiles.real());
+        oldestSnapshotLsn = kept.isEmpty() ? -1 : kept.getFirst();
+        LOG.info(
+                "snapshot written [file={}, lsn={}, rows={}, bytes={}, took {} ms]",
+                info.file(),
+                lsn,
+                info.totalRows(),
+                info.fileLength(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void capture(List<IngestTable> tables, int i, List<TableSnapshot> views) {
+        if (i == tables.size()) {
+            for (IngestTable t : tables) views.add(t.hot().snapshot());
+            return;
+        }
+        synchronized (tables.get(i)) {
+            capture(tables, i + 1, views);
+        }
+    }
+
+    /** WAL segments nobody needs deleted; persisted rows beyond the hot retention evicted; snapshots. */
+    private synchronized void maintain() {
         try {
+            snapshotIfDue(false);
             long below = service.walPositionConfirmedBelow(wal.endPosition());
+            if (!snapshotEvery.isZero()) below = Math.min(below, oldestSnapshotLsn < 0 ? 0 : oldestSnapshotLsn + 1);
             int deleted = wal.deleteUpTo(below);
             if (deleted > 0) LOG.debug("wal segments deleted [count={}, below={}]", deleted, below);
             for (String table : service.tableNames()) {
@@ -234,6 +305,16 @@ public final class IngestRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("ingest maintenance failed; it runs again in a second", e);
         }
+    }
+
+    /** Writes a snapshot now (operators, tests); the periodic ones continue. */
+    public synchronized void snapshotNow() {
+        snapshotIfDue(true);
+    }
+
+    /** Runs the maintenance pass now (WAL deletion, eviction, a due snapshot): operators, tests. */
+    public synchronized void maintainNow() {
+        maintain();
     }
 
     public IngestService service() {
