@@ -342,18 +342,59 @@ class NativeProtocolTest {
             assertEquals(
                     115,
                     c.query("SET no_such_setting_at_all = 1", false).getLast().code());
-            // totals cannot come back through a Native upstream: refused, never silently dropped
-            assertEquals(
-                    48,
-                    c.query(
-                                    "SELECT number % 2 AS k, count() FROM (SELECT number FROM system.numbers LIMIT 10)"
-                                            + " GROUP BY k WITH TOTALS",
-                                    false)
-                            .getLast()
-                            .code());
             List<NativeWireClient.Packet> ok = c.query("SELECT 1", true);
             assertEquals(5, ok.getLast().type(), "the same connection still answers: " + ok);
         }
+    }
+
+    /**
+     * WITH TOTALS and extremes=1: a Totals packet (7) and an Extremes packet (8), blocks of the header's columns, after
+     * the data and before ProfileInfo (6), as TCPHandler::processOrdinaryQuery sends them; compressed like the data.
+     */
+    @ParameterizedTest
+    @CsvSource({"true", "false"})
+    void totalsAndExtremesArePacketsAfterTheData(boolean compress) throws IOException {
+        try (NativeWireClient c = connect()) {
+            c.hello(NativeWireClient.REVISION, "default", "", "");
+            String sql = "SELECT number % 3 AS k, count() AS c FROM (SELECT number FROM system.numbers LIMIT 10)"
+                    + " GROUP BY k WITH TOTALS ORDER BY k";
+            List<NativeWireClient.Packet> r = c.query(sql, compress);
+            assertEquals(5, r.getLast().type(), r.toString());
+            assertEquals(List.of(1, 1, 7, 6), kinds(r), r.toString());
+            NativeWireClient.Packet totals =
+                    r.stream().filter(p -> p.type() == 7).findFirst().orElseThrow();
+            assertEquals(List.of("k", "c"), totals.block().names());
+            assertEquals(1, totals.block().rows());
+            assertEquals(10, ((io.proxist.core.block.LongColumn) totals.block().column(1)).values()[0]);
+
+            c.sendQuery("SET extremes = 1", compress);
+            assertEquals(5, c.readUntilEnd().getLast().type());
+            r = c.query(sql, compress);
+            assertEquals(List.of(1, 1, 7, 8, 6), kinds(r), r.toString());
+            NativeWireClient.Packet extremes =
+                    r.stream().filter(p -> p.type() == 8).findFirst().orElseThrow();
+            assertEquals(2, extremes.block().rows());
+            long[] counts = ((io.proxist.core.block.LongColumn) extremes.block().column(1)).values();
+            assertEquals(3, counts[0], "min");
+            assertEquals(4, counts[1], "max");
+
+            // extremes without totals, and a query with neither on the same connection after it
+            assertEquals(List.of(1, 1, 8, 6), kinds(c.query("SELECT 1 AS x", compress)));
+            c.sendQuery("SET extremes = 0", compress);
+            assertEquals(5, c.readUntilEnd().getLast().type());
+            assertEquals(List.of(1, 1, 6), kinds(c.query("SELECT 1 AS x", compress)));
+        }
+    }
+
+    /** The Data (with rows or the header), Totals, Extremes and ProfileInfo packets in order, without the closing empty Data. */
+    static List<Integer> kinds(List<NativeWireClient.Packet> packets) {
+        List<Integer> out = new ArrayList<>();
+        boolean profiled = false;
+        for (NativeWireClient.Packet p : packets) {
+            if (p.type() == 6) profiled = true;
+            if (p.type() == 6 || p.type() == 7 || p.type() == 8 || (p.type() == 1 && !profiled)) out.add(p.type());
+        }
+        return out;
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,10 @@ public final class UpstreamExecutor implements AutoCloseable {
     private final ClickHouseEndpoint endpoint;
     private final SettingsPolicy settings;
     private final HttpClient http;
+    private volatile ZoneId serverZone;
+
+    private static final String NATIVE = "Native";
+    private static final String WITH_TOTALS = "TabSeparatedWithNamesAndTypes";
 
     public UpstreamExecutor(ClickHouseEndpoint endpoint, SettingsPolicy settings) {
         this.endpoint = endpoint;
@@ -48,7 +53,7 @@ public final class UpstreamExecutor implements AutoCloseable {
 
     /** Runs a statement that returns rows; the cursor streams them. */
     public BlockCursor query(QueryContext ctx, String sql) {
-        InputStream body = send(ctx, sql, HttpRequest.BodyPublishers.noBody(), true);
+        InputStream body = send(ctx, sql, HttpRequest.BodyPublishers.noBody(), NATIVE);
         UpstreamCursor c = UpstreamCursor.open(body, () -> describe(ctx, sql));
         if (!ZoneRestoringCursor.needed(c.header())) return c;
         // an old server's Native over HTTP drops DateTime's time zone; DESCRIBE still has it
@@ -60,9 +65,42 @@ public final class UpstreamExecutor implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a statement whose result has totals ({@code WITH TOTALS}: {@code totals}) or extremes (setting {@code
+     * extremes=1}: {@code extremes}), which the old server's Native does not carry: the result comes as
+     * TabSeparatedWithNamesAndTypes ({@link UpstreamTextCursor}), its rows still streamed, and the cursor has the
+     * totals and extremes once the rows are read.
+     */
+    public BlockCursor queryWithTotals(QueryContext ctx, String sql, boolean totals, boolean extremes) {
+        ZoneId zone = serverZone(ctx);
+        InputStream body = send(ctx, sql, HttpRequest.BodyPublishers.noBody(), WITH_TOTALS);
+        return UpstreamTextCursor.open(body, totals, extremes, zone, () -> describe(ctx, sql));
+    }
+
+    /** The backend's time zone (the zone of its DateTime text), asked once. */
+    private ZoneId serverZone(QueryContext ctx) {
+        ZoneId z = serverZone;
+        if (z == null) {
+            QueryContext plain = new QueryContext(
+                    ctx.user(), ctx.database(), ctx.queryId() + "-timezone", Map.of(), Map.of(), false);
+            try (InputStream in =
+                    send(plain, "SELECT timezone()", HttpRequest.BodyPublishers.noBody(), "TabSeparated")) {
+                String text = new String(in.readNBytes(256), StandardCharsets.UTF_8);
+                z = ZoneId.of(text.lines().findFirst().orElse("").strip());
+            } catch (IOException | java.time.DateTimeException e) {
+                throw new ProxistException(
+                        ErrorCode.NETWORK_ERROR,
+                        "cannot read the backing ClickHouse's time zone: " + e.getMessage(),
+                        e);
+            }
+            serverZone = z;
+        }
+        return z;
+    }
+
     /** Runs a statement with no result (DDL, INSERT ... SELECT, SET on the server side). */
     public void execute(QueryContext ctx, String sql) {
-        drain(send(ctx, sql, HttpRequest.BodyPublishers.noBody(), false));
+        drain(send(ctx, sql, HttpRequest.BodyPublishers.noBody(), null));
     }
 
     /**
@@ -70,7 +108,7 @@ public final class UpstreamExecutor implements AutoCloseable {
      * including {@code FORMAT X}, {@code data} its bytes.
      */
     public void insert(QueryContext ctx, String head, InputStream data) {
-        drain(send(ctx, head, HttpRequest.BodyPublishers.ofInputStream(() -> data), false));
+        drain(send(ctx, head, HttpRequest.BodyPublishers.ofInputStream(() -> data), null));
     }
 
     /** Names and types of a query's result, for an empty result (the old server's Native sends nothing then). */
@@ -78,7 +116,7 @@ public final class UpstreamExecutor implements AutoCloseable {
         List<String> names = new ArrayList<>();
         List<Column> cols = new ArrayList<>();
         try (BlockCursor c = UpstreamCursor.open(
-                send(ctx, "DESCRIBE TABLE (" + sql + ")", HttpRequest.BodyPublishers.noBody(), true),
+                send(ctx, "DESCRIBE TABLE (" + sql + ")", HttpRequest.BodyPublishers.noBody(), NATIVE),
                 () -> Block.header(List.of(), List.of()))) {
             for (Block b = c.next(); b != null; b = c.next()) {
                 var n = (io.proxist.core.block.BytesColumn) b.column(0);
@@ -94,15 +132,18 @@ public final class UpstreamExecutor implements AutoCloseable {
         return Block.header(names, cols);
     }
 
-    /** Sends a statement; {@code nativeResult} asks for rows in Native (default_format, so the SQL stays as given). */
-    private InputStream send(QueryContext ctx, String sql, HttpRequest.BodyPublisher data, boolean nativeResult) {
+    /**
+     * Sends a statement; {@code resultFormat} asks for rows in that format (default_format, so the SQL stays as
+     * given), null for a statement without rows.
+     */
+    private InputStream send(QueryContext ctx, String sql, HttpRequest.BodyPublisher data, String resultFormat) {
         StringBuilder url = new StringBuilder(endpoint.httpUrl().toString());
         if (url.charAt(url.length() - 1) != '/') url.append('/');
         url.append("?database=")
                 .append(enc(ctx.database()))
                 .append("&query_id=")
                 .append(enc(ctx.queryId()));
-        if (nativeResult) url.append("&default_format=Native");
+        if (resultFormat != null) url.append("&default_format=").append(resultFormat);
         if (ctx.readonly() && !ctx.settings().containsKey("readonly")) url.append("&readonly=2"); // GET, as ClickHouse
         for (Map.Entry<String, String> s : settings.forUpstream(ctx.settings()).entrySet()) {
             url.append('&').append(enc(s.getKey())).append('=').append(enc(s.getValue()));
@@ -127,7 +168,7 @@ public final class UpstreamExecutor implements AutoCloseable {
                 // a pooled connection the server closed while idle: nothing was read, so a query without data
                 // (its text is the body, and it returns rows) is sent again once, on a new connection
                 if (hasData
-                        || !nativeResult
+                        || resultFormat == null
                         || !String.valueOf(stale.getMessage()).contains("received no bytes")) {
                     throw stale;
                 }

@@ -66,6 +66,18 @@ final class ZoneRestoringCursor implements BlockCursor {
     }
 
     @Override
+    public Block totals() {
+        Block b = in.totals();
+        return b == null ? null : retype(b);
+    }
+
+    @Override
+    public Block extremes() {
+        Block b = in.extremes();
+        return b == null ? null : retype(b);
+    }
+
+    @Override
     public long rowsRead() {
         return in.rowsRead();
     }

@@ -2,6 +2,8 @@ package io.proxist.formats.output;
 
 import io.netty.buffer.ByteBuf;
 import io.proxist.core.block.Block;
+import io.proxist.core.block.Column;
+import io.proxist.core.block.Columns;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,10 @@ abstract class AbstractFormat implements OutputFormat {
     final ByteSink sink = new ByteSink(4096);
     List<String> names = List.of();
     List<String> typeNames = List.of();
+    /** True once the totals row was written (VerticalRowOutputFormat's areTotalsWritten). */
+    boolean totalsWritten;
+
+    private boolean dataEnded;
 
     AbstractFormat(String name, String contentType, FormatSettings settings) {
         this.name = name;
@@ -57,16 +63,66 @@ abstract class AbstractFormat implements OutputFormat {
     }
 
     @Override
+    public final void writeTotals(Block totals, ByteBuf out) {
+        if (totals.rows() == 0) {
+            return;
+        }
+        sink.reset();
+        endData();
+        if (totals(totals.rows() == 1 ? totals : firstRow(totals))) {
+            totalsWritten = true;
+        }
+        sink.copyTo(out);
+    }
+
+    @Override
+    public final void writeExtremes(Block extremes, ByteBuf out) {
+        if (extremes.rows() != 2) {
+            return;
+        }
+        sink.reset();
+        endData();
+        extremes(extremes);
+        sink.copyTo(out);
+    }
+
+    @Override
     public final void writeSuffix(ResultStatistics stats, ByteBuf out) {
         sink.reset();
+        endData();
         suffix(stats);
         sink.copyTo(out);
+    }
+
+    private void endData() {
+        if (!dataEnded) {
+            dataEnded = true;
+            dataEnd();
+        }
+    }
+
+    private static Block firstRow(Block b) {
+        List<Column> cols = new ArrayList<>(b.columnCount());
+        for (int i = 0; i < b.columnCount(); i++) cols.add(Columns.gather(b.column(i), new int[] {0}));
+        return new Block(b.names(), cols, 1);
     }
 
     void prefix(Block header) {}
 
     abstract void block(Block block);
 
+    /** What closes the data, once, before the totals and extremes (ClickHouse's writeSuffix). */
+    void dataEnd() {}
+
+    /** The totals row (one row); returns whether anything was written. The default: the format has no totals. */
+    boolean totals(Block totals) {
+        return false;
+    }
+
+    /** The extremes (min row, max row). The default: the format has no extremes. */
+    void extremes(Block extremes) {}
+
+    /** The end of the result, after the totals and extremes (ClickHouse's finalizeImpl). */
     void suffix(ResultStatistics stats) {}
 
     ColumnText[] texts(Block block, boolean validateUtf8) {

@@ -85,14 +85,10 @@ final class JsonFormats {
             if (!compact) {
                 sink.ascii("\t\t\t").write(keys.get(column)).write(':').write(' ');
             }
-            if (strings) {
-                ByteSink s = new ByteSink(32);
-                value.text(row, s);
-                value.jsonString(s.array(), 0, s.size(), sink);
-            } else if (!compact && settings.json().prettyPrint()) {
+            if (!strings && !compact && settings.json().prettyPrint()) {
                 value.jsonPretty(row, sink, 3);
             } else {
-                value.json(row, sink);
+                value(value, row);
             }
         }
 
@@ -102,8 +98,114 @@ final class JsonFormats {
         }
 
         @Override
+        void dataEnd() {
+            sink.ascii("\n\t]");
+        }
+
+        /**
+         * JSONRowOutputFormat / JSONCompactRowOutputFormat: {@code "totals"} an object (an array in JSONCompact) of
+         * the row's values, never pretty-printed (JSONUtils::writeColumns), after {@code ",\n\n"}.
+         */
+        @Override
+        boolean supportsTotals() {
+            return true;
+        }
+
+        @Override
+        boolean supportsExtremes() {
+            return true;
+        }
+
+        @Override
+        boolean totals(Block totals) {
+            if (keys == null) {
+                keys = jsonNames(totals.names(), settings, true);
+            }
+            return super.totals(totals);
+        }
+
+        @Override
+        void extremes(Block extremes) {
+            if (keys == null) {
+                keys = jsonNames(extremes.names(), settings, true);
+            }
+            super.extremes(extremes);
+        }
+
+        @Override
+        void beforeTotals() {
+            sink.ascii(compact ? ",\n\n\t\"totals\": [" : ",\n\n\t\"totals\":\n\t{\n");
+        }
+
+        @Override
+        void totalsRow(ColumnText[] t) {
+            columns(t, 0, 2);
+        }
+
+        @Override
+        void afterTotals() {
+            sink.ascii(compact ? "]" : "\n\t}");
+        }
+
+        @Override
+        void beforeExtremes() {
+            sink.ascii(",\n\n\t\"extremes\":\n\t{\n");
+        }
+
+        @Override
+        void minRow(ColumnText[] t) {
+            extremesElement("min", t, 0);
+        }
+
+        @Override
+        void maxRow(ColumnText[] t) {
+            extremesElement("max", t, 1);
+        }
+
+        @Override
+        void afterExtremes() {
+            sink.ascii("\n\t}");
+        }
+
+        /** {@code "min"} or {@code "max"}: an object of the row at indent 2, or a compact array. */
+        private void extremesElement(String title, ColumnText[] t, int row) {
+            if (compact) {
+                sink.ascii("\t\t\"").ascii(title).ascii("\": [");
+                columns(t, row, 3);
+                sink.ascii("]");
+            } else {
+                sink.ascii("\t\t\"").ascii(title).ascii("\":\n\t\t{\n");
+                columns(t, row, 3);
+                sink.ascii("\n\t\t}");
+            }
+        }
+
+        /** JSONUtils::writeColumns (names, one per line at {@code indent}) or writeCompactColumns. */
+        private void columns(ColumnText[] t, int row, int indent) {
+            for (int c = 0; c < t.length; c++) {
+                if (c > 0) {
+                    sink.ascii(compact ? ", " : ",\n");
+                }
+                if (!compact) {
+                    sink.repeat('\t', indent).write(keys.get(c)).write(':').write(' ');
+                }
+                value(t[c], row);
+            }
+        }
+
+        private void value(ColumnText value, int row) {
+            if (strings) {
+                ByteSink s = new ByteSink(32);
+                value.text(row, s);
+                value.jsonString(s.array(), 0, s.size(), sink);
+            } else {
+                value.json(row, sink);
+            }
+        }
+
+        @Override
         void suffix(ResultStatistics stats) {
-            sink.ascii("\n\t],\n\n\t\"rows\": ").decimal(rowCount);
+            sink.ascii(",\n\n\t\"rows\": ").decimal(rowCount);
             if (stats.rowsBeforeLimit() >= 0) {
                 sink.ascii(",\n\n\t\"rows_before_limit_at_least\": ").decimal(stats.rowsBeforeLimit());
             }
@@ -206,6 +308,21 @@ final class JsonFormats {
                 sink.write(values.get(i));
             }
             rowEnd();
+        }
+
+        /**
+         * JSONCompactEachRowRowOutputFormat: the totals row after an empty line, only with the names line
+         * (its consumeTotals); no extremes.
+         */
+        @Override
+        boolean supportsTotals() {
+            return withNames;
+        }
+
+        @Override
+        void totalsRow(ColumnText[] t) {
+            sink.write('\n');
+            row(t, 0);
         }
 
         @Override

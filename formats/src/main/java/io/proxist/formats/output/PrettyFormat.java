@@ -441,8 +441,27 @@ final class PrettyFormat extends AbstractFormat {
         return to;
     }
 
+    /**
+     * PrettyBlockOutputFormat::consumeTotals / consumeExtremes: a heading, then the rows as a table of their own
+     * (widths from these rows, row numbers from 1).
+     */
     @Override
-    void suffix(ResultStatistics stats) {
+    boolean totals(Block totals) {
+        totalRows = 0;
+        sink.ascii("\nTotals:\n");
+        block(totals);
+        return true;
+    }
+
+    @Override
+    void extremes(Block extremes) {
+        totalRows = 0;
+        sink.ascii("\nExtremes:\n");
+        block(extremes);
+    }
+
+    @Override
+    void dataEnd() {
         if (totalRows >= p.maxRows()) {
             if (style == Style.SPACE) {
                 sink.write('\n');

@@ -6,6 +6,11 @@ import io.proxist.core.block.Block;
  * A format written row by row (ClickHouse's IRowOutputFormat): row start, fields with delimiters, row end, and a
  * between-rows delimiter before every row but the first of the whole result (so splitting the rows into blocks
  * does not change the bytes).
+ *
+ * <p>Totals and extremes as IRowOutputFormat's consumeTotals / consumeExtremes: only where the format supports them
+ * ({@link #supportsTotals}, {@link #supportsExtremes}); before-totals, the totals row, after-totals; before-extremes,
+ * the min row, the between-rows delimiter, the max row, after-extremes. Each special row is an ordinary row unless
+ * the format overrides it.
  */
 abstract class RowFormat extends AbstractFormat {
     long rowCount;
@@ -25,17 +30,75 @@ abstract class RowFormat extends AbstractFormat {
             if (rowCount > 0) {
                 rowBetween();
             }
-            rowStart();
-            for (int c = 0; c < t.length; c++) {
-                if (c > 0) {
-                    fieldDelimiter();
-                }
-                field(c, t[c], r);
-            }
-            rowEnd();
+            row(t, r);
             rowCount++;
         }
     }
+
+    @Override
+    boolean totals(Block totals) {
+        if (!supportsTotals()) {
+            return false;
+        }
+        ColumnText[] t = texts(totals, validateUtf8());
+        beforeTotals();
+        totalsRow(t);
+        afterTotals();
+        return true;
+    }
+
+    @Override
+    void extremes(Block extremes) {
+        if (!supportsExtremes()) {
+            return;
+        }
+        ColumnText[] t = texts(extremes, validateUtf8());
+        beforeExtremes();
+        minRow(t);
+        rowBetween();
+        maxRow(t);
+        afterExtremes();
+    }
+
+    /** One row with the row delimiters (IRowOutputFormat::write). */
+    void row(ColumnText[] t, int r) {
+        rowStart();
+        for (int c = 0; c < t.length; c++) {
+            if (c > 0) {
+                fieldDelimiter();
+            }
+            field(c, t[c], r);
+        }
+        rowEnd();
+    }
+
+    boolean supportsTotals() {
+        return false;
+    }
+
+    boolean supportsExtremes() {
+        return false;
+    }
+
+    void beforeTotals() {}
+
+    void totalsRow(ColumnText[] t) {
+        row(t, 0);
+    }
+
+    void afterTotals() {}
+
+    void beforeExtremes() {}
+
+    void minRow(ColumnText[] t) {
+        row(t, 0);
+    }
+
+    void maxRow(ColumnText[] t) {
+        row(t, 1);
+    }
+
+    void afterExtremes() {}
 
     void rowBetween() {}
 

@@ -49,6 +49,27 @@ final class SeparatedFormats {
             rowEnd();
         }
 
+        /** Totals and extremes each after an empty line (TabSeparatedRowOutputFormat). */
+        @Override
+        boolean supportsTotals() {
+            return true;
+        }
+
+        @Override
+        boolean supportsExtremes() {
+            return true;
+        }
+
+        @Override
+        void beforeTotals() {
+            sink.write('\n');
+        }
+
+        @Override
+        void beforeExtremes() {
+            sink.write('\n');
+        }
+
         @Override
         void field(int column, ColumnText value, int row) {
             if (raw) {
@@ -82,6 +103,23 @@ final class SeparatedFormats {
 
         @Override
         void block(Block block) {
+            keys(block);
+            super.block(block);
+        }
+
+        @Override
+        boolean totals(Block totals) {
+            keys(totals);
+            return super.totals(totals);
+        }
+
+        @Override
+        void extremes(Block extremes) {
+            keys(extremes);
+            super.extremes(extremes);
+        }
+
+        private void keys(Block block) {
             if (keys == null) {
                 List<byte[]> k = new ArrayList<>();
                 for (String n : block.names()) {
@@ -93,7 +131,27 @@ final class SeparatedFormats {
                 }
                 keys = k;
             }
-            super.block(block);
+        }
+
+        /** Totals and extremes each after an empty line (TSKVRowOutputFormat is a TabSeparatedRowOutputFormat). */
+        @Override
+        boolean supportsTotals() {
+            return true;
+        }
+
+        @Override
+        boolean supportsExtremes() {
+            return true;
+        }
+
+        @Override
+        void beforeTotals() {
+            sink.write('\n');
+        }
+
+        @Override
+        void beforeExtremes() {
+            sink.write('\n');
         }
 
         @Override
@@ -143,6 +201,27 @@ final class SeparatedFormats {
                 TextEscaping.csv(b, 0, b.length, sink);
             }
             rowEnd();
+        }
+
+        /** Totals and extremes each after an empty line (CSVRowOutputFormat). */
+        @Override
+        boolean supportsTotals() {
+            return true;
+        }
+
+        @Override
+        boolean supportsExtremes() {
+            return true;
+        }
+
+        @Override
+        void beforeTotals() {
+            sink.write('\n');
+        }
+
+        @Override
+        void beforeExtremes() {
+            sink.write('\n');
         }
 
         @Override

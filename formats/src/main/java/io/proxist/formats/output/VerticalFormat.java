@@ -117,9 +117,70 @@ final class VerticalFormat extends RowFormat {
     }
 
     @Override
-    void suffix(ResultStatistics stats) {
+    void dataEnd() {
         if (over()) {
             sink.ascii("Showed first ").decimal(pretty.maxRows()).ascii(".\n");
         }
+    }
+
+    /**
+     * VerticalRowOutputFormat: {@code Totals:}, {@code Min:} and {@code Max:} rows with their own rules, after
+     * empty lines; a special row restarts the row count, so it is written whatever output_format_pretty_max_rows.
+     */
+    @Override
+    boolean supportsTotals() {
+        return true;
+    }
+
+    @Override
+    boolean supportsExtremes() {
+        return true;
+    }
+
+    @Override
+    boolean totals(Block totals) {
+        prepare(totals.names());
+        return super.totals(totals);
+    }
+
+    @Override
+    void extremes(Block extremes) {
+        prepare(extremes.names());
+        super.extremes(extremes);
+    }
+
+    @Override
+    void beforeTotals() {
+        sink.write('\n').write('\n');
+    }
+
+    @Override
+    void totalsRow(ColumnText[] t) {
+        specialRow(t, 0, "Totals");
+    }
+
+    @Override
+    void beforeExtremes() {
+        if (!totalsWritten) {
+            sink.write('\n');
+        }
+        sink.write('\n');
+    }
+
+    @Override
+    void minRow(ColumnText[] t) {
+        specialRow(t, 0, "Min");
+    }
+
+    @Override
+    void maxRow(ColumnText[] t) {
+        specialRow(t, 1, "Max");
+    }
+
+    private void specialRow(ColumnText[] t, int row, String title) {
+        rowNumber = 0;
+        sink.ascii(title).ascii(":\n");
+        sink.repeat(RULE, title.length() + 1).write('\n');
+        for (int c = 0; c < t.length; c++) field(c, t[c], row);
     }
 }

@@ -102,6 +102,11 @@ final class ResponseStreamer {
                         pending = emit(pending, held, cursor);
                     }
                 }
+                // after the data, as ClickHouse's output format takes them: totals, then extremes
+                Block totals = cursor.totals();
+                if (totals != null) format.writeTotals(totals, pending);
+                Block extremes = cursor.extremes();
+                if (extremes != null) format.writeExtremes(extremes, pending);
                 format.writeSuffix(
                         new ResultStatistics(
                                 (System.nanoTime() - start) / 1e9, cursor.rowsRead(), cursor.bytesRead(), -1),

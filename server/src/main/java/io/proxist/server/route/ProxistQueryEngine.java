@@ -78,29 +78,33 @@ public final class ProxistQueryEngine implements QueryEngine {
         return inserts.header(ctx, st);
     }
 
-    /**
-     * Results are fetched from the backend in Native, which carries no totals or extremes: rather than answer such a
-     * query without them (silently not what ClickHouse answers), it is refused until they are carried.
-     */
-    static void refuseWhatNativeUpstreamDrops(QueryContext ctx, String sql) {
-        if ("1".equals(ctx.settings().get("extremes"))) {
-            throw new ProxistException(
-                    ErrorCode.NOT_IMPLEMENTED,
-                    "extremes=1 is not supported through Proxist yet (extremes would be lost)");
+    /** What a query asks beyond its rows, which the backend's Native does not carry. */
+    record SpecialRows(boolean totals, boolean extremes) {
+        boolean any() {
+            return totals || extremes;
         }
+    }
+
+    /**
+     * Whether a query's result has totals ({@code WITH TOTALS} anywhere in it: a subquery's totals reach the outer
+     * result) or extremes (setting {@code extremes}): such a result is fetched in a format that carries them
+     * ({@link UpstreamExecutor#queryWithTotals}), the others in Native.
+     */
+    static SpecialRows specialRows(QueryContext ctx, String sql) {
+        String e = ctx.settings().get("extremes");
+        boolean extremes = e != null && (e.equals("1") || e.equalsIgnoreCase("true"));
         List<SqlToken> tokens;
         try {
             tokens = SqlLexer.lex(sql);
         } catch (RuntimeException notLexable) {
-            return; // the backend reports the syntax error
+            return new SpecialRows(false, extremes); // the backend reports the syntax error
         }
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).isWord("WITH") && tokens.get(i + 1).isWord("TOTALS")) {
-                throw new ProxistException(
-                        ErrorCode.NOT_IMPLEMENTED,
-                        "WITH TOTALS is not supported through Proxist yet (the totals row would be lost)");
+                return new SpecialRows(true, extremes);
             }
         }
+        return new SpecialRows(false, extremes);
     }
 
     @Override
@@ -114,16 +118,19 @@ public final class ProxistQueryEngine implements QueryEngine {
             case QUERY -> {
                 BlockCursor meta = JdbcMetadataAnswers.tryAnswer(upstream, ctx, st.sql());
                 if (meta != null) yield new QueryResult.Rows(meta);
+                SpecialRows special = specialRows(ctx, st.sql());
                 BlockCursor answer = local.tryAnswer(ctx, st.sql());
-                if (answer != null) yield new QueryResult.Rows(answer);
+                if (answer != null)
+                    yield new QueryResult.Rows(special.extremes() ? new OneRowExtremes(answer) : answer);
                 if (owned != null) {
                     BlockCursor status = owned.status(st.sql());
                     if (status != null) yield new QueryResult.Rows(status);
                     owned.barrier(ctx, st.sql());
                 }
-                refuseWhatNativeUpstreamDrops(ctx, st.sql());
-                BlockCursor c =
-                        upstream.query(ctx, SystemTableShims.rewrite(lowering.apply(st.sql()), settingsHaveReadonly));
+                String sql = SystemTableShims.rewrite(lowering.apply(st.sql()), settingsHaveReadonly);
+                BlockCursor c = special.any()
+                        ? upstream.queryWithTotals(ctx, sql, special.totals(), special.extremes())
+                        : upstream.query(ctx, sql);
                 yield new QueryResult.Rows(isDescribe(st.sql()) ? new DescribeWidening(c) : c);
             }
             case INSERT -> {
@@ -236,6 +243,18 @@ public final class ProxistQueryEngine implements QueryEngine {
         @Override
         public Block next() {
             Block b = in.next();
+            return b == null ? null : widen(b);
+        }
+
+        @Override
+        public Block totals() {
+            Block b = in.totals();
+            return b == null ? null : widen(b);
+        }
+
+        @Override
+        public Block extremes() {
+            Block b = in.extremes();
             return b == null ? null : widen(b);
         }
 
