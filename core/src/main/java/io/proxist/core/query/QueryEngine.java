@@ -25,6 +25,16 @@ public interface QueryEngine {
                 io.proxist.core.error.ErrorCode.NOT_IMPLEMENTED, "INSERT headers are not available from this engine");
     }
 
+    /**
+     * An INSERT whose data arrived as blocks of {@link #insertHeader}'s columns (the native protocol), all at once:
+     * the same all-or-nothing statement as {@link #execute} with that data. Returns null when the engine takes data
+     * as a stream only (the default): the caller then encodes the blocks as Native and calls {@link #execute}.
+     */
+    default QueryResult insertBlocks(
+            QueryContext ctx, Statement statement, java.util.List<io.proxist.core.block.Block> blocks) {
+        return null;
+    }
+
     /** Whether a setting name is one a current ClickHouse (or the backing server) knows. */
     boolean knowsSetting(String name);
 }

@@ -14,6 +14,7 @@ import io.proxist.core.error.ErrorCode;
 import io.proxist.core.error.ProxistException;
 import io.proxist.core.query.BlockCursor;
 import io.proxist.core.query.QueryContext;
+import io.proxist.core.query.QueryEngine;
 import io.proxist.core.query.QueryParameters;
 import io.proxist.core.query.QueryResult;
 import io.proxist.core.query.Statement;
@@ -336,19 +337,21 @@ final class NativeSession implements Runnable {
         if (revision >= WITH_PROFILE_EVENTS_IN_INSERT) replies.profileEvents(0, 0);
         if (failure != null) throw failure;
         long rows = 0;
+        for (Block b : blocks) rows += b.rows();
+        QueryResult r = rows == 0 ? new QueryResult.Done(0, 0) : shared.engine().insertBlocks(ctx, st, blocks);
+        if (r == null) r = insertAsNative(ctx, st, blocks);
+        blocks.clear();
+        replies.done(r);
+    }
+
+    /** The blocks as one Native body to {@link QueryEngine#execute}, for engines that take data as a stream. */
+    private QueryResult insertAsNative(QueryContext ctx, Statement st, List<Block> blocks) {
         ByteBuf body = Unpooled.buffer();
         try {
-            for (Block b : blocks) {
-                NativeBlockWriter.write(b, 0, body);
-                rows += b.rows();
-            }
-            blocks.clear();
+            for (Block b : blocks) NativeBlockWriter.write(b, 0, body);
             Statement nativeInsert = new Statement(
                     StatementKind.INSERT, st.sql(), "Native", st.insertTable(), st.insertColumns(), new byte[0]);
-            QueryResult r = rows == 0
-                    ? new QueryResult.Done(0, 0)
-                    : shared.engine().execute(ctx, nativeInsert, new ByteBufInputStream(body));
-            replies.done(r);
+            return shared.engine().execute(ctx, nativeInsert, new ByteBufInputStream(body));
         } finally {
             body.release();
         }

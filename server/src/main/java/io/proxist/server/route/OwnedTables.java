@@ -95,7 +95,6 @@ public final class OwnedTables {
 
     /** One INSERT with data into an owned table; returns the rows written (new, not duplicates) and their size. */
     InsertTranscoder.Written insert(QueryContext ctx, String table, Statement st, InputStream data) {
-        TableSchema schema = schemas.apply(table);
         List<ColumnDef> target = targetColumns(table, st);
         List<String> names = new ArrayList<>();
         List<DataType> types = new ArrayList<>();
@@ -106,12 +105,29 @@ public final class OwnedTables {
         InputFormat in = InputFormats.create(
                 st.format(), names, types, InputSettings.fromClickHouseSettings(ctx.settings(), serverZone));
         in.open(new StreamInput(data));
+        return insertBlocks(table, st, in::next);
+    }
+
+    /**
+     * One INSERT whose data is already blocks with (some of) the target columns, by name (the native protocol's,
+     * checked against {@link #header}): no re-encoding.
+     */
+    InsertTranscoder.Written insertBlocks(String table, Statement st, java.util.function.Supplier<Block> blocks) {
+        TableSchema schema = schemas.apply(table);
+        List<ColumnDef> target = targetColumns(table, st);
+        List<String> names = new ArrayList<>();
+        for (ColumnDef c : target) names.add(c.name());
         List<ColumnBuilder> builders = new ArrayList<>();
         for (ColumnDef c : target) builders.add(ColumnBuilder.forType(c.type()));
         int rows = 0;
-        for (Block b = in.next(); b != null; b = in.next()) {
+        for (Block b = blocks.get(); b != null; b = blocks.get()) {
             for (int c = 0; c < target.size(); c++) {
                 int src = b.names().indexOf(target.get(c).name());
+                if (src < 0) {
+                    throw new ProxistException(
+                            ErrorCode.NO_SUCH_COLUMN_IN_TABLE,
+                            "Column " + target.get(c).name() + " of the INSERT is missing from a block");
+                }
                 builders.get(c).appendFrom(b.column(src), 0, b.rows());
             }
             rows += b.rows();

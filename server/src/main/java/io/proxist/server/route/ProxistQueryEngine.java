@@ -107,6 +107,16 @@ public final class ProxistQueryEngine implements QueryEngine {
         return new SpecialRows(false, extremes);
     }
 
+    /** Native INSERT blocks into an owned table go to the ingest path as they are; other tables take the stream. */
+    @Override
+    public QueryResult insertBlocks(QueryContext ctx, Statement st, List<Block> blocks) {
+        String table = owned == null ? null : owned.owned(ctx, st.insertTable());
+        if (table == null) return null;
+        java.util.Iterator<Block> it = blocks.iterator();
+        InsertTranscoder.Written w = owned.insertBlocks(table, st, () -> it.hasNext() ? it.next() : null);
+        return new QueryResult.Done(w.rows(), w.bytes());
+    }
+
     @Override
     public boolean knowsSetting(String name) {
         return upstream.settingsPolicy().known(name);
