@@ -78,6 +78,38 @@ class RunCommandLifecycleTest {
         }
     }
 
+    /**
+     * The live demo the run command turns on (./proxist passes demo.events-per-second=2000): a newcomer sees
+     * {@code SELECT count() FROM trades} grow within seconds, and quotes, orders and fills arrive too.
+     */
+    @org.junit.jupiter.api.Test
+    void theDemoFeedMakesTradesGrow(@TempDir Path home) throws Exception {
+        String run = java.nio.file.Files.readString(Path.of("..", "proxist"));
+        assertTrue(run.contains("--set demo.events-per-second=2000"), "./proxist run starts the demo feed");
+        try (Distribution d = Distribution.start(home, "--set", "demo.events-per-second=2000")) {
+            long first = count(d, "trades");
+            long later = first;
+            // each count waits at the read barrier for what was acknowledged before it, so the feed's rows keep
+            // arriving between two counts
+            for (int i = 0; i < 50 && later <= first; i++) later = count(d, "trades");
+            assertTrue(later > first, "trades grows: " + first + " then " + later);
+            assertTrue(count(d, "market_data") > 0, "quotes arrive");
+            d.signal("TERM");
+            assertTrue(d.process.waitFor(90, TimeUnit.SECONDS), "Proxist stops with the feed running");
+        }
+    }
+
+    private static long count(Distribution d, String table) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + d.httpPort + "/"))
+                                .POST(HttpRequest.BodyPublishers.ofString("SELECT count() FROM " + table))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Long.parseLong(r.body().strip());
+    }
+
     static String clickhouseClient(int port, String query) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(
                         "clickhouse-client", "--host", "127.0.0.1", "--port", Integer.toString(port), "-q", query)

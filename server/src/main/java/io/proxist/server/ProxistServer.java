@@ -10,6 +10,8 @@ import io.proxist.core.config.ProxistConfigKeys;
 import io.proxist.core.error.ErrorCode;
 import io.proxist.core.error.ProxistException;
 import io.proxist.core.query.ServerIdentity;
+import io.proxist.ingest.demo.DemoFeed;
+import io.proxist.ingest.demo.DemoOptions;
 import io.proxist.protocol.auth.Users;
 import io.proxist.protocol.http.HttpFrontend;
 import io.proxist.protocol.netty.EventLoops;
@@ -82,6 +84,23 @@ public final class ProxistServer implements AutoCloseable {
             started.push(upstream);
             ingest = IngestRuntime.start(config, clickhouse, catalog);
             if (ingest != null) started.push(ingest);
+            int demoRate = config.get(ProxistConfigKeys.DEMO_EVENTS_PER_SECOND);
+            if (demoRate > 0 && ingest != null) {
+                // the live demo: a synthetic market feed through the same ingest path as clients' INSERTs
+                IngestRuntime rt = ingest;
+                DemoFeed feed = new DemoFeed(
+                        DemoOptions.defaults().withEventsPerSecond(demoRate),
+                        name -> catalog.table(name).orElseThrow(),
+                        (table, rows) -> {
+                            if (rt.service().manages(table)) rt.service().insert(table, rows);
+                        });
+                feed.start();
+                started.push(feed);
+                LOG.info(
+                        "demo feed started [events/s={}, symbols={}]",
+                        demoRate,
+                        feed.symbols().size());
+            }
             OwnedTables owned = ingest == null
                     ? null
                     : new OwnedTables(
