@@ -169,7 +169,7 @@ public final class IngestTable {
     }
 
     /** A WAL payload as decoder input (little-endian, as the Native format). */
-    private static final class BufferInput implements ByteInput {
+    static final class BufferInput implements ByteInput {
         private final ByteBuffer buf;
 
         BufferInput(ByteBuffer buf) {

@@ -19,6 +19,7 @@ import io.proxist.hot.snapshot.Snapshots;
 import io.proxist.hot.store.HotStore;
 import io.proxist.hot.store.HotTable;
 import io.proxist.hot.store.TableSnapshot;
+import io.proxist.ingest.FrontierTracker;
 import io.proxist.ingest.IngestService;
 import io.proxist.ingest.IngestTable;
 import io.proxist.ingest.TablePolicy;
@@ -70,6 +71,7 @@ public final class IngestRuntime implements AutoCloseable {
     private final AtomicLong rejectedRows = new AtomicLong();
     private final ScheduledExecutorService maintenance;
     private final boolean dateTime64;
+    private final FrontierTracker frontier;
     private final Path snapshotDir;
     private final Duration snapshotEvery;
     private long lastSnapshotNanos = System.nanoTime();
@@ -99,6 +101,7 @@ public final class IngestRuntime implements AutoCloseable {
             throw e;
         }
         store = new HotStore(metadata.symbols());
+        frontier = new FrontierTracker(metadata.frontier());
         health = new HealthTracker("clickhouse", 3, Duration.ofSeconds(1).toNanos());
         Map<String, WatermarkTracker.Version> stored = new LinkedHashMap<>();
         for (TableSchema s : catalog.tables()) {
@@ -294,6 +297,7 @@ public final class IngestRuntime implements AutoCloseable {
                 HotTable hot = service.table(table).hot();
                 WatermarkTracker.Version v = service.table(table).watermark().version();
                 if (v.watermark() == Long.MIN_VALUE) continue;
+                frontier.update(table, hot, v.watermark()); // before eviction: the rows it needs are in memory
                 // the window is measured back from the newest row, not the wall clock: a backfill of last week
                 // stays hot (and deduplicated against) like today's feed
                 long window = service.policy(table).hotWindow().toNanos();
