@@ -27,8 +27,12 @@ for jar in $(cat "$CP_FILE"); do
   esac
 done
 IFS=$OLD_IFS
+# Chronicle Map's flags (the metadata store of a Proxist started in the benchmark JVM), as the server's launcher has
+# them expanded from the parent pom's chronicle.jvm.args
+CHRONICLE_FLAGS=$(sed -n 's/.*\${PROXIST_JAVA_OPTS:-} \(.*\) -cp .*/\1/p' server/target/dist/bin/proxist-server)
+[ -n "$CHRONICLE_FLAGS" ] || die "server/target/dist/bin/proxist-server is missing: build first"
 "$JAVA_HOME/bin/java" \
-  -Dchronicle.analytics.disable=true --enable-native-access=ALL-UNNAMED \
+  $CHRONICLE_FLAGS \
   ${BENCH_JAVA_OPTS:-} \
   -cp "$CP" \
   "$MAIN" "$@"
