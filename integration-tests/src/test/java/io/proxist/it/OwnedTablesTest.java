@@ -255,4 +255,36 @@ class OwnedTablesTest {
                         .query("SELECT count() FROM orders WHERE symbol = 'NCL'")
                         .strip());
     }
+
+    /**
+     * clickhouse-native-jdbc 2.7.1 predates LowCardinality and DateTime64: as ClickHouse does for such clients, the
+     * INSERT header offers symbol as String and ts as Int64 nanoseconds, and a batch lands as one INSERT.
+     */
+    @Test
+    void nativeBatchInsertFromAClientOlderThanLowCardinality() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", "default");
+        p.setProperty("password", "");
+        try (java.sql.Connection c = new com.github.housepower.jdbc.ClickHouseDriver()
+                        .connect(
+                                "jdbc:clickhouse://127.0.0.1:" + proxist.nativePort() + "/" + clickhouse.database(),
+                                p);
+                java.sql.PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO trades (symbol, ts, seq, price) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < 3_000; i++) {
+                ps.setString(1, "NJ" + (i % 3));
+                ps.setLong(2, 1_790_000_500_000_000_000L + i);
+                ps.setLong(3, i);
+                ps.setDouble(4, i * 0.5);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        assertEquals("3000", select("SELECT count() FROM trades WHERE symbol LIKE 'NJ%'"));
+        assertEquals(
+                "3000",
+                clickhouse
+                        .query("SELECT count() FROM trades WHERE symbol LIKE 'NJ%'")
+                        .strip());
+    }
 }

@@ -217,6 +217,7 @@ public final class IngestBench {
         try {
             String parts = "SELECT table, count() FROM system.parts WHERE active AND database = 'default'"
                     + " GROUP BY table ORDER BY table";
+            protocolInserts(server);
             String partsBefore = server.clickhouse().client().query(parts);
             IngestService service = server.ingest().service();
             ConcurrentLinkedQueue<Acked> pending = new ConcurrentLinkedQueue<>();
@@ -279,6 +280,93 @@ public final class IngestBench {
             server.close();
             deleteTree(home);
         }
+    }
+
+    // ---- protocol INSERT throughput
+
+    /**
+     * 10,000-row INSERTs into trades over the native protocol (clickhouse-native-jdbc batches, sent as Native blocks)
+     * and over HTTP in RowBinary, through Proxist (WAL + hot store; acknowledged before ClickHouse has them) and
+     * straight to the backing ClickHouse (its own INSERT, into the same table), in the same run.
+     */
+    static void protocolInserts(ProxistServer server) throws Exception {
+        int batches = 30;
+        int rows = 10_000;
+        MarkdownTable t = new MarkdownTable(List.of("INSERT", "target", "rows", "rows/s", "ms per 10,000-row INSERT"));
+        int chNative = server.clickhouse().endpoint().nativePort();
+        int chHttp = server.clickhouse().endpoint().httpPort();
+        long seq = 10_000_000_000L;
+        for (int round = 0; round < 2; round++) { // the first round warms up
+            for (boolean proxist : new boolean[] {true, false}) {
+                int port = proxist ? server.nativePort() : chNative;
+                long t0 = System.nanoTime();
+                try (java.sql.Connection c = io.proxist.bench.tcp.NativeJdbcCaller.connect(port);
+                        java.sql.PreparedStatement ps = c.prepareStatement(
+                                "INSERT INTO trades (symbol, ts, seq, price, size) VALUES (?, ?, ?, ?, ?)")) {
+                    for (int b = 0; b < batches; b++) {
+                        for (int r = 0; r < rows; r++) {
+                            seq++;
+                            ps.setString(1, SYMBOLS[(int) (seq % SYMBOLS.length)]);
+                            ps.setLong(2, 1_790_500_000_000_000_000L + seq * 1_000);
+                            ps.setLong(3, seq);
+                            ps.setDouble(4, 100.25);
+                            ps.setDouble(5, 10);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                long ns = System.nanoTime() - t0;
+                if (round == 1) t.row(protocolRow("native (clickhouse-native-jdbc batch)", proxist, batches, rows, ns));
+            }
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (boolean proxist : new boolean[] {true, false}) {
+                int port = proxist ? server.httpPort() : chHttp;
+                List<byte[]> bodies = new ArrayList<>();
+                for (int b = 0; b < batches; b++) {
+                    ByteBuffer buf = ByteBuffer.allocate(rows * 64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    for (int r = 0; r < rows; r++) {
+                        seq++;
+                        byte[] sym =
+                                SYMBOLS[(int) (seq % SYMBOLS.length)].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        buf.put((byte) sym.length).put(sym);
+                        buf.putLong(1_790_500_000_000_000_000L + seq * 1_000)
+                                .putLong(seq)
+                                .putDouble(100.25)
+                                .putDouble(10);
+                    }
+                    bodies.add(java.util.Arrays.copyOf(buf.array(), buf.position()));
+                }
+                java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port + "/?query="
+                        + java.net.URLEncoder.encode(
+                                "INSERT INTO trades (symbol, ts, seq, price, size) FORMAT RowBinary",
+                                java.nio.charset.StandardCharsets.UTF_8));
+                long t0 = System.nanoTime();
+                for (byte[] body : bodies) {
+                    var resp = http.send(
+                            java.net.http.HttpRequest.newBuilder(uri)
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    if (resp.statusCode() != 200) throw new IllegalStateException(resp.body());
+                }
+                long ns = System.nanoTime() - t0;
+                if (round == 1) t.row(protocolRow("HTTP RowBinary", proxist, batches, rows, ns));
+            }
+        }
+        System.out.println(
+                "\n### Protocol INSERT throughput: 10,000-row INSERTs into trades, one client, closed loop\n");
+        t.print(System.out);
+        Console.progress("protocol inserts done");
+    }
+
+    private static List<String> protocolRow(String what, boolean proxist, int batches, int rows, long ns) {
+        return List.of(
+                what,
+                proxist ? "Proxist (WAL, async)" : "ClickHouse direct",
+                Integer.toString(batches * rows),
+                String.format("%,.0f", batches * (double) rows / (ns / 1e9)),
+                String.format("%.1f", ns / 1e6 / batches));
     }
 
     // ---- data

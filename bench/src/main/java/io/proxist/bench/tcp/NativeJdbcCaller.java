@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * (true by default: the query asks for LZ4 frames and the answer comes in them); {@link #compression(boolean)}
  * sets it before the connections of a phase are opened.
  */
-final class NativeJdbcCaller implements LoadGenerator.Caller {
+public final class NativeJdbcCaller implements LoadGenerator.Caller {
     private static final ClickHouseDriver DRIVER = new ClickHouseDriver();
 
     private final String url;
@@ -49,7 +49,7 @@ final class NativeJdbcCaller implements LoadGenerator.Caller {
     }
 
     /** A connection of its own, for one-off queries; the caller closes it. */
-    static Connection connect(int port) throws SQLException {
+    public static Connection connect(int port) throws SQLException {
         return connect(url(port));
     }
 

@@ -22,6 +22,8 @@ final class NativeProtocol {
     static final int WITH_VERSION_PATCH = 54401;
     static final int WITH_CLIENT_WRITE_INFO = 54420;
     static final int WITH_SETTINGS_AS_STRINGS = 54429;
+    /** Clients before it know no LowCardinality: ClickHouse sends them (and takes from them) the plain type. */
+    static final int WITH_LOW_CARDINALITY_TYPE = 54405;
     /** The first revision of the releases that have DateTime64 (20.1): older clients cannot parse the type name. */
     static final int CLIENTS_KNOW_DATETIME64 = 54431;
 

@@ -298,6 +298,15 @@ final class NativeSession implements Runnable {
         boolean lowered = revision < CLIENTS_KNOW_DATETIME64;
         Block original = header;
         if (lowered) header = retype(header, "DateTime64", DataType.of("Int64"));
+        if (revision < WITH_LOW_CARDINALITY_TYPE) {
+            // as ClickHouse does for clients before LowCardinality: they are asked for (and send) the plain type
+            List<io.proxist.core.block.Column> plain = new ArrayList<>();
+            for (io.proxist.core.block.Column c : header.columns()) {
+                DataType p = io.proxist.core.block.Columns.plainType(c.type());
+                plain.add(p.equals(c.type()) ? c : io.proxist.core.block.Columns.withType(c, p));
+            }
+            header = new Block(header.names(), plain, header.rows());
+        }
         replies.data(SERVER_DATA, header);
         out.flush();
         state = State.INSERT;
