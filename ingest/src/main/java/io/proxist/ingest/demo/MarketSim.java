@@ -73,10 +73,14 @@ final class MarketSim {
         }
     }
 
-    /** {@code n} quotes and trades at times spread evenly over {@code (from, from + span]}. */
+    /**
+     * {@code n} quotes and trades over {@code (from, from + span]}: the stretch cut into {@code n} equal slots, one event
+     * at a random time in each, so times increase and do not fall on a grid.
+     */
     void emit(long from, long span, int n) {
+        long slot = Math.max(1, span / Math.max(1, n));
         for (int i = 0; i < n; i++) {
-            long at = from + span * (i + 1) / n;
+            long at = from + span * i / n + 1 + random.nextLong(slot);
             int s = pick();
             if (random.nextDouble() < tradeFraction) {
                 trade(s, at);
