@@ -2,7 +2,8 @@
 # Installs what Proxist needs where it is missing. Usage: install-prereqs.sh server|all
 #   server: a ClickHouse server binary (for the embedded default)
 #   all:    + clickhouse-client, python3-clickhouse-driver with the lz4 and zstd modules its compression needs,
-#           tmux (the interactive clickhouse-client test), the npm client packages of the compatibility tests
+#           tmux (the interactive clickhouse-client test), promtool (Debian's prometheus package: the alert rule
+#           tests of deploy/), the npm client packages of the compatibility tests
 set -eu
 what=${1:-all}
 cd "$(dirname "$0")/.."
@@ -26,6 +27,10 @@ have_py_module() {
 have_tmux() {
   command -v tmux >/dev/null 2>&1 || [ -x /usr/bin/tmux ]
 }
+# promtool checks and unit-tests deploy/prometheus's alert rules (MetricsAlertRulesTest); Debian ships it in prometheus
+have_promtool() {
+  command -v promtool >/dev/null 2>&1 || [ -x /usr/bin/promtool ]
+}
 
 missing=""
 have_ch_server || missing="$missing clickhouse-server"
@@ -35,13 +40,14 @@ if [ "$what" = all ]; then
   have_py_module lz4.block || missing="$missing python3-lz4"
   have_py_module zstd || missing="$missing python3-zstd"
   have_tmux || missing="$missing tmux"
+  have_promtool || missing="$missing prometheus"
 fi
 
 if [ -n "$missing" ]; then
   if [ "$(id -u)" != 0 ]; then
     die "missing Debian packages:$missing. Install them as root: apt-get install$missing"
   fi
-  command -v apt-get >/dev/null 2>&1 || die "missing:$missing, and apt-get is not available to install them; install ClickHouse 18.16+, the Python clickhouse-driver with lz4 and zstd, and tmux by other means"
+  command -v apt-get >/dev/null 2>&1 || die "missing:$missing, and apt-get is not available to install them; install ClickHouse 18.16+, the Python clickhouse-driver with lz4 and zstd, tmux and promtool by other means"
   say "installing Debian packages:$missing"
   if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q $missing >/dev/null 2>&1; then
     apt-get update -q >/dev/null 2>&1 || die "apt-get update failed: check the machine's Debian package sources"

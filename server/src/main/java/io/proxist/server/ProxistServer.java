@@ -9,6 +9,7 @@ import io.proxist.core.config.ProxistConfig;
 import io.proxist.core.config.ProxistConfigKeys;
 import io.proxist.core.error.ErrorCode;
 import io.proxist.core.error.ProxistException;
+import io.proxist.core.query.QueryEngine;
 import io.proxist.core.query.ServerIdentity;
 import io.proxist.ingest.demo.DemoFeed;
 import io.proxist.ingest.demo.DemoOptions;
@@ -22,6 +23,7 @@ import io.proxist.pushdown.passthrough.UpstreamExecutor;
 import io.proxist.schemas.Migrator;
 import io.proxist.schemas.SchemaCatalog;
 import io.proxist.server.ingest.IngestRuntime;
+import io.proxist.server.metrics.ProxistMetrics;
 import io.proxist.server.route.LocalAnswers;
 import io.proxist.server.route.OwnedTables;
 import io.proxist.server.route.ProxistQueryEngine;
@@ -48,6 +50,7 @@ public final class ProxistServer implements AutoCloseable {
     private final String host;
     private final ServerIdentity identity;
     private final IngestRuntime ingest;
+    private final ProxistMetrics metrics;
 
     private ProxistServer(ProxistConfig config) {
         host = config.get(ProxistConfigKeys.LISTEN_HOST);
@@ -84,15 +87,20 @@ public final class ProxistServer implements AutoCloseable {
             started.push(upstream);
             ingest = IngestRuntime.start(config, clickhouse, catalog);
             if (ingest != null) started.push(ingest);
+            metrics =
+                    new ProxistMetrics(ingest, loops.connections(), config.get(ProxistConfigKeys.CLICKHOUSE_DATABASE));
+            started.push(metrics);
             int demoRate = config.get(ProxistConfigKeys.DEMO_EVENTS_PER_SECOND);
             if (demoRate > 0 && ingest != null) {
                 // the live demo: a synthetic market feed through the same ingest path as clients' INSERTs
                 IngestRuntime rt = ingest;
+                ProxistMetrics m = metrics;
                 DemoFeed feed = new DemoFeed(
                         DemoOptions.defaults().withEventsPerSecond(demoRate),
                         name -> catalog.table(name).orElseThrow(),
                         (table, rows) -> {
-                            if (rt.service().manages(table)) rt.service().insert(table, rows);
+                            if (rt.service().manages(table))
+                                m.timeInsert(table, () -> rt.service().insert(table, rows));
                         });
                 feed.start();
                 started.push(feed);
@@ -110,7 +118,7 @@ public final class ProxistServer implements AutoCloseable {
                             Duration.ofMillis(config.get(ProxistConfigKeys.INGEST_READ_BARRIER_MS)),
                             java.time.ZoneId.of(identity.timeZone()),
                             ingest::status);
-            ProxistQueryEngine engine = new ProxistQueryEngine(
+            ProxistQueryEngine router = new ProxistQueryEngine(
                     upstream,
                     new LocalAnswers(identity),
                     java.time.ZoneId.of(identity.timeZone()),
@@ -121,6 +129,7 @@ public final class ProxistServer implements AutoCloseable {
                             .isBlank(),
                     clickhouse.capabilities(),
                     owned);
+            QueryEngine engine = metrics.instrument(router);
             String usersFile = config.get(ProxistConfigKeys.USERS_FILE);
             Users users = usersFile.isEmpty() ? Users.defaultOnly() : Users.load(Path.of(usersFile));
             http = HttpFrontend.start(
@@ -208,6 +217,11 @@ public final class ProxistServer implements AutoCloseable {
 
     public String host() {
         return host;
+    }
+
+    /** The meters: {@link ProxistMetrics#scrape()} is the text of /metrics. */
+    public ProxistMetrics metrics() {
+        return metrics;
     }
 
     /** The ingest side, or null when Proxist owns no table (ingest.tables=none). */

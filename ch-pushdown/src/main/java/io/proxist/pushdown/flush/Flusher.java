@@ -37,6 +37,7 @@ public final class Flusher implements AutoCloseable {
     private final AtomicInteger pendingBatches = new AtomicInteger();
     private final FlushStats.Counters counters = new FlushStats.Counters();
     private final Thread worker;
+    private final List<InsertObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long lastSubmittedLsn = Long.MIN_VALUE;
     private long nextPartsCheck = Long.MIN_VALUE;
     private volatile boolean closed;
@@ -90,6 +91,15 @@ public final class Flusher implements AutoCloseable {
         queuedRows.addAndGet(batch.rows());
         pendingBatches.incrementAndGet();
         queue.add(batch);
+    }
+
+    /** Sees each INSERT ClickHouse acknowledged, on the flusher's worker thread (metrics); must not block. */
+    public interface InsertObserver {
+        void inserted(String table, int rows, long latencyNanos);
+    }
+
+    public void addInsertObserver(InsertObserver observer) {
+        observers.add(observer);
     }
 
     /** Counters for status and metrics. */
@@ -205,6 +215,7 @@ public final class Flusher implements AutoCloseable {
                 counters.rowsInserted.addAndGet(toSend.rows());
                 health.answered(latency);
                 size.inserted(latency);
+                for (InsertObserver o : observers) o.inserted(table.table(), toSend.rows(), latency);
                 return new Outcome(null);
             } catch (InsertFailure f) {
                 counters.failedAttempts.incrementAndGet();

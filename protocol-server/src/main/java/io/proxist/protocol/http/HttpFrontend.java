@@ -19,6 +19,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.proxist.core.query.QueryEngine;
 import io.proxist.core.query.ServerIdentity;
 import io.proxist.protocol.auth.Users;
+import io.proxist.protocol.netty.ConnectionCounts;
 import io.proxist.protocol.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class HttpFrontend implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        loops.connections().track(ch, ConnectionCounts.Protocol.HTTP);
                         if (tls != null) ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         ch.pipeline()
                                 .addLast(new IdleStateHandler(0, 0, o.idleTimeoutSeconds(), TimeUnit.SECONDS) {

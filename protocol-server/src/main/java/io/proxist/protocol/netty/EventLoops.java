@@ -9,6 +9,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 public final class EventLoops implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    private final ConnectionCounts connections = new ConnectionCounts();
 
     public EventLoops(int workerThreads) {
         this.boss = new MultiThreadIoEventLoopGroup(
@@ -23,6 +24,11 @@ public final class EventLoops implements AutoCloseable {
 
     public EventLoopGroup workers() {
         return workers;
+    }
+
+    /** The connections the servers on these loops accepted, by protocol. */
+    public ConnectionCounts connections() {
+        return connections;
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.proxist.core.query.QueryEngine;
 import io.proxist.core.query.ServerIdentity;
 import io.proxist.protocol.auth.Users;
+import io.proxist.protocol.netty.ConnectionCounts;
 import io.proxist.protocol.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -102,6 +103,7 @@ public final class NativeFrontend implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
+                        loops.connections().track(ch, ConnectionCounts.Protocol.NATIVE);
                         if (tls != null) ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         int localPort = ch.localAddress().getPort();
                         Shared shared =
