@@ -22,6 +22,9 @@ import io.proxist.pushdown.passthrough.SettingsPolicy;
 import io.proxist.pushdown.passthrough.UpstreamExecutor;
 import io.proxist.schemas.Migrator;
 import io.proxist.schemas.SchemaCatalog;
+import io.proxist.server.admin.AdminContext;
+import io.proxist.server.admin.AdminServer;
+import io.proxist.server.admin.TextRoute;
 import io.proxist.server.ingest.IngestRuntime;
 import io.proxist.server.metrics.ProxistMetrics;
 import io.proxist.server.route.LocalAnswers;
@@ -51,6 +54,7 @@ public final class ProxistServer implements AutoCloseable {
     private final ServerIdentity identity;
     private final IngestRuntime ingest;
     private final ProxistMetrics metrics;
+    private final AdminServer admin;
 
     private ProxistServer(ProxistConfig config) {
         host = config.get(ProxistConfigKeys.LISTEN_HOST);
@@ -164,6 +168,12 @@ public final class ProxistServer implements AutoCloseable {
                     users,
                     identity);
             started.push(nativePort);
+            // the admin API (pxctl) on its own port; /metrics is served there too, without credentials as
+            // ClickHouse's own Prometheus endpoint
+            admin = AdminServer.start(
+                    new AdminContext(config, clickhouse, ingest, identity, users, http.port(), nativePort.port()),
+                    java.util.Map.of("/metrics", new TextRoute(ProxistMetrics.CONTENT_TYPE, metrics::scrape, false)));
+            started.push(admin);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -222,6 +232,11 @@ public final class ProxistServer implements AutoCloseable {
     /** The meters: {@link ProxistMetrics#scrape()} is the text of /metrics. */
     public ProxistMetrics metrics() {
         return metrics;
+    }
+
+    /** The admin API's port (admin.port). */
+    public int adminPort() {
+        return admin.port();
     }
 
     /** The ingest side, or null when Proxist owns no table (ingest.tables=none). */

@@ -194,6 +194,23 @@ public final class ProxistConfigKeys {
             "Synthetic market feed (quotes, trades, orders, fills for about 50 symbols) through the ingest path;"
                     + " 0: off. ./proxist run turns it on.");
 
+    public static final ConfigKey<Integer> ADMIN_PORT = ConfigKey.integer(
+            "admin.port",
+            -1,
+            -1,
+            65535,
+            "Port of the admin API (HTTP+JSON for pxctl, and /metrics), bound to listen.host and authenticated with"
+                    + " the users of the HTTP interface; 0 picks a free port; -1 (the default): 9363, or a free port"
+                    + " when http.port is 0 (tests and side-by-side instances).");
+
+    public static final ConfigKey<Integer> ADMIN_FLUSH_TIMEOUT_MS = ConfigKey.integer(
+            "admin.flush-timeout-ms",
+            60_000,
+            1,
+            3_600_000,
+            "How long POST /admin/flush (pxctl flush) waits for the acknowledged rows to reach ClickHouse when the"
+                    + " request names no timeout; can be changed live through POST /admin/config.");
+
     private static final List<ConfigKey<?>> ALL = collect();
 
     private ProxistConfigKeys() {}

@@ -346,6 +346,26 @@ public final class IngestRuntime implements AutoCloseable {
         return schemas.get(table);
     }
 
+    /** The metadata store (symbol dictionary, watermarks, frontier cache, snapshot manifests): the admin API. */
+    public MetadataStore metadata() {
+        return metadata;
+    }
+
+    /** Where the hot-state snapshots are written (snap-&lt;lsn&gt;.px). */
+    public Path snapshotDirectory() {
+        return snapshotDir;
+    }
+
+    /** How often a snapshot is written; zero: never (WAL segments are then kept for persistence only). */
+    public Duration snapshotInterval() {
+        return snapshotEvery;
+    }
+
+    /** LSN of the oldest snapshot kept, -1 when there is none: WAL segments are kept from it on. */
+    public long oldestSnapshotLsn() {
+        return oldestSnapshotLsn;
+    }
+
     /** The columns of {@link #status()}. */
     public static final List<String> STATUS_COLUMNS = List.of(
             "table",
