@@ -24,7 +24,7 @@ import java.util.Map;
  * last-by or as-of lookup at the watermark without asking ClickHouse.
  *
  * <p>{@link #update} runs in the ingest maintenance pass: when a table's watermark moved, every series is looked up
- * at the new watermark (a binary search per series) and the entries whose row changed are rewritten. An entry is the
+ * at the new watermark, or again when the table's rows changed since (a late row), (a binary search per series) and the entries whose row changed are rewritten. An entry is the
  * watermark it was computed at (8 bytes, little-endian) followed by the row as a one-row Native block (revision 0) of
  * the table's stored columns. A series whose rows at or below the watermark were all evicted keeps its entry (those
  * rows were persisted, and nothing newer at or below the watermark exists). Not thread-safe: one maintenance thread.
@@ -32,6 +32,7 @@ import java.util.Map;
 public final class FrontierTracker {
     private final FrontierCache cache;
     private final Map<String, Long> lastWatermark = new HashMap<>();
+    private final Map<String, Long> lastVersions = new HashMap<>();
     /** Per table and symbol id: ts and seq of the row last stored. */
     private final Map<String, Map<Integer, long[]>> stored = new HashMap<>();
 
@@ -50,9 +51,11 @@ public final class FrontierTracker {
     /** Brings the table's entries to {@code watermark}; returns the entries written. */
     public int update(String table, HotTable hot, long watermark) {
         if (watermark == Long.MIN_VALUE || !tracks(hot.layout())) return 0;
-        Long last = lastWatermark.get(table);
-        if (last != null && last == watermark) return 0;
         TableSnapshot snap = hot.snapshot();
+        Long last = lastWatermark.get(table);
+        Long lastVersion = lastVersions.get(table);
+        // a late row at or below an unchanged watermark changes the frontier too: look again when the rows changed
+        if (last != null && last == watermark && lastVersion != null && lastVersion == snap.version()) return 0;
         TableLayout layout = snap.layout();
         Map<Integer, long[]> mine = stored.computeIfAbsent(table, t -> new HashMap<>());
         int written = 0;
@@ -77,6 +80,7 @@ public final class FrontierTracker {
             puts++;
         }
         lastWatermark.put(table, watermark);
+        lastVersions.put(table, snap.version());
         return written;
     }
 

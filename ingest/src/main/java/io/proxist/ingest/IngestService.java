@@ -286,12 +286,28 @@ public final class IngestService {
      * @throws ProxistException TIMEOUT_EXCEEDED when that takes longer than {@code timeout} (ClickHouse down)
      */
     public void awaitPersisted(String table, Duration timeout) {
-        IngestTable t = table(table);
         State s = states.get(table);
+        long target;
+        lock.lock();
+        try {
+            target = s.lastAcked;
+        } finally {
+            lock.unlock();
+        }
+        awaitPersisted(table, target, timeout);
+    }
+
+    /**
+     * Waits until the rows of the table committed at or below WAL position {@code target} are confirmed in
+     * ClickHouse (what the seam needs for the rows memory still holds below it).
+     *
+     * @throws ProxistException TIMEOUT_EXCEEDED when that takes longer than {@code timeout}
+     */
+    public void awaitPersisted(String table, long target, Duration timeout) {
+        IngestTable t = table(table);
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
         try {
-            long target = s.lastAcked;
             while (t.watermark().version().confirmedLsn() < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -57,6 +57,7 @@ class OutageTest {
             AtomicLong clock = new AtomicLong(1_790_100_000_000_000_000L);
             for (int b = 0; b < 10; b++) insert(proxist, "trades", clock, 20, acked);
             assertEquals(Integer.toString(acked.size()), select(proxist, "SELECT count() FROM trades"));
+            proxist.ingest().service().awaitPersisted("trades", java.time.Duration.ofSeconds(120));
             Map<String, String> before = status(proxist, "trades");
             assertEquals("HEALTHY", before.get("health"));
 
@@ -96,6 +97,7 @@ class OutageTest {
             fwd.retarget(ch.endpoint().httpUrl().getPort());
             // the read barrier waits for the catch-up
             assertEquals(Integer.toString(acked.size()), select(proxist, "SELECT count() FROM trades"));
+            proxist.ingest().service().awaitPersisted("trades", java.time.Duration.ofSeconds(120));
             assertEquals(
                     Integer.toString(acked.size()),
                     ch.client().query("SELECT count() FROM outage.trades").strip(),
@@ -166,6 +168,7 @@ class OutageTest {
             ch = ManagedClickHouse.start(ManagedClickHouse.Options.in(dir.resolve("ch")));
             fwd.retarget(ch.endpoint().httpUrl().getPort());
             assertEquals(Integer.toString(acked.size()), select(proxist, "SELECT count() FROM trades"));
+            proxist.ingest().service().awaitPersisted("trades", java.time.Duration.ofSeconds(120));
             assertEquals(
                     Integer.toString(acked.size()),
                     ch.client().query("SELECT count() FROM outage.trades").strip(),

@@ -68,6 +68,16 @@ class OwnedTablesTest {
         proxist.close();
     }
 
+    /**
+     * ClickHouse once every acknowledged row is in it: queries through Proxist answer from memory at once, so a
+     * check of ClickHouse itself first waits for the flush.
+     */
+    static TestClickHouse persisted() {
+        for (String t : List.of("trades", "orders"))
+            proxist.ingest().service().awaitPersisted(t, java.time.Duration.ofSeconds(60));
+        return clickhouse;
+    }
+
     static HttpResponse<String> post(String query, String body) throws IOException, InterruptedException {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxist.httpPort() + "/?database="
@@ -111,13 +121,13 @@ class OwnedTablesTest {
         assertEquals("100", select("SELECT count() FROM trades WHERE symbol = 'VIS'"));
         assertEquals(
                 "100",
-                clickhouse
+                persisted()
                         .query("SELECT count() FROM trades WHERE symbol = 'VIS'")
                         .strip());
         // the columns left out got their defaults; ts is stored as nanoseconds on 18.16
         assertEquals(
                 "unknown\t0\t" + t0,
-                clickhouse
+                persisted()
                         .query("SELECT side, size, ts FROM trades WHERE symbol = 'VIS' AND seq = 0")
                         .strip());
     }
@@ -199,7 +209,7 @@ class OwnedTablesTest {
         assertEquals(Integer.toString(all.size()), select("SELECT count() FROM trades WHERE " + cw));
         assertEquals(
                 Integer.toString(all.size()),
-                clickhouse.query("SELECT count() FROM trades WHERE " + cw).strip(),
+                persisted().query("SELECT count() FROM trades WHERE " + cw).strip(),
                 "each key once in ClickHouse, without FINAL (seed " + seed + ")");
     }
 
@@ -220,7 +230,7 @@ class OwnedTablesTest {
         assertEquals("60", select("SELECT count() FROM trades WHERE symbol = 'RST'"));
         assertEquals(
                 "60",
-                clickhouse
+                persisted()
                         .query("SELECT count() FROM trades WHERE symbol = 'RST'")
                         .strip());
     }
@@ -251,7 +261,7 @@ class OwnedTablesTest {
                 select("SELECT order_id, side, quantity FROM orders WHERE symbol = 'NCL' ORDER BY seq"));
         assertEquals(
                 "2",
-                clickhouse
+                persisted()
                         .query("SELECT count() FROM orders WHERE symbol = 'NCL'")
                         .strip());
     }
@@ -283,7 +293,7 @@ class OwnedTablesTest {
         assertEquals("3000", select("SELECT count() FROM trades WHERE symbol LIKE 'NJ%'"));
         assertEquals(
                 "3000",
-                clickhouse
+                persisted()
                         .query("SELECT count() FROM trades WHERE symbol LIKE 'NJ%'")
                         .strip());
     }

@@ -122,6 +122,13 @@ public final class ProxistServer implements AutoCloseable {
                             Duration.ofMillis(config.get(ProxistConfigKeys.INGEST_READ_BARRIER_MS)),
                             java.time.ZoneId.of(identity.timeZone()),
                             ingest::status);
+            if (owned != null) {
+                owned.enableSeam(
+                        name -> ingest.store().table(name),
+                        upstream,
+                        clickhouse.client(),
+                        clickhouse.capabilities().dateTime64());
+            }
             ProxistQueryEngine router = new ProxistQueryEngine(
                     upstream,
                     new LocalAnswers(identity),

@@ -17,6 +17,9 @@ import java.util.Set;
  * current server answers.
  */
 public final class SettingsPolicy {
+    /** Proxist's own settings: known to clients, never sent to the backend. */
+    public static final Set<String> PROXIST = Set.of("proxist_persisted_only");
+
     private final Set<String> upstream;
     private final Set<String> modern;
 
@@ -48,6 +51,7 @@ public final class SettingsPolicy {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : requested.entrySet()) {
             String name = e.getKey();
+            if (PROXIST.contains(name)) continue;
             if (upstream.contains(name)) {
                 out.put(name, e.getValue());
             } else if (!modern.contains(name) && !name.startsWith("custom_")) {
@@ -59,6 +63,6 @@ public final class SettingsPolicy {
 
     /** Whether a current ClickHouse or the backing server knows the name. */
     public boolean known(String name) {
-        return upstream.contains(name) || modern.contains(name) || name.startsWith("custom_");
+        return PROXIST.contains(name) || upstream.contains(name) || modern.contains(name) || name.startsWith("custom_");
     }
 }

@@ -51,6 +51,15 @@ public final class Chunk {
         return capacity;
     }
 
+    /**
+     * The highest WAL position of a row committed into this chunk (a tail chunk may hold rows past a reader's
+     * snapshot, so this is an upper bound for the rows the reader sees): rows are persisted once the flusher
+     * confirmed this position.
+     */
+    public long maxLsn() {
+        return maxLsn;
+    }
+
     /** Timestamps, UTC nanoseconds; read only. */
     public long[] timestamps() {
         return ts;

@@ -42,6 +42,7 @@ public final class OwnedTables {
     private final Duration barrier;
     private final ZoneId serverZone;
     private final java.util.function.Supplier<Block> status;
+    private volatile SeamRoute seam;
 
     /**
      * @param schemas the logical schema of each owned table
@@ -62,6 +63,26 @@ public final class OwnedTables {
         this.database = database;
         this.barrier = barrier;
         this.serverZone = serverZone;
+    }
+
+    /**
+     * Answers queries on owned tables at the seam from now on: recent rows from memory ({@code hot}), older ones
+     * from the backend. Learns each table's floor in ClickHouse first.
+     */
+    public void enableSeam(
+            Function<String, io.proxist.hot.store.HotTable> hot,
+            io.proxist.pushdown.passthrough.UpstreamExecutor upstream,
+            io.proxist.chclient.ClickHouseHttp admin,
+            boolean dateTime64) {
+        SeamRoute r = new SeamRoute(service, hot, schemas, upstream, admin, database, dateTime64, barrier);
+        r.primeFloors();
+        seam = r;
+    }
+
+    /** The answer at the seam, or null (not enabled, not a query the seam plans). */
+    io.proxist.core.query.BlockCursor seam(QueryContext ctx, String sql) {
+        SeamRoute r = seam;
+        return r == null ? null : r.tryAnswer(ctx, sql);
     }
 
     /** The owned table an INSERT's target names (as {@code t} in the owned database, or {@code db.t}), or null. */

@@ -135,7 +135,11 @@ public final class ProxistQueryEngine implements QueryEngine {
                 if (owned != null) {
                     BlockCursor status = owned.status(st.sql());
                     if (status != null) yield new QueryResult.Rows(status);
-                    owned.barrier(ctx, st.sql());
+                    if (!SeamRoute.persistedOnly(ctx)) {
+                        BlockCursor seam = special.any() ? null : owned.seam(ctx, st.sql());
+                        if (seam != null) yield new QueryResult.Rows(seam);
+                        owned.barrier(ctx, st.sql());
+                    }
                 }
                 String sql = SystemTableShims.rewrite(lowering.apply(st.sql()), settingsHaveReadonly);
                 BlockCursor c = special.any()

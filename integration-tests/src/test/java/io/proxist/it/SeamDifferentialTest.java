@@ -1,0 +1,273 @@
+package io.proxist.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.proxist.server.ProxistServer;
+import io.proxist.testkit.TestClickHouse;
+import io.proxist.testkit.WithClickHouse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seam against an oracle: seeded random trade streams (late rows, client retries, flushes and evictions in
+ * flight with a 2 s hot window) INSERTed through Proxist; after every batch a corpus of queries through Proxist must
+ * equal the answer computed here over the acknowledged rows, and at the end, with everything flushed, the answer
+ * ClickHouse itself gives. {@code -Dproxist.seam.seeds} runs more seeds; the seed is printed on failure.
+ */
+@WithClickHouse
+class SeamDifferentialTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String[] SYMBOLS = {"S1", "S2", "S3", "S4"};
+    static final DateTimeFormatter TS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.nnnnnnnnn").withZone(ZoneOffset.UTC);
+    static ProxistServer proxist;
+    static TestClickHouse clickhouse;
+
+    record Row(String symbol, long ts, long seq, double price, double size) {}
+
+    @BeforeAll
+    static void start(TestClickHouse ch) throws IOException {
+        clickhouse = ch;
+        Path home = Files.createTempDirectory("proxist-seam");
+        proxist = ProxistUnderTest.start(
+                clickhouse,
+                Map.of(
+                        "proxist.home", home.toString(),
+                        "schemas.apply", "true",
+                        "clickhouse.database", clickhouse.database(),
+                        "ingest.tables", "trades",
+                        "ingest.policies", "trades.hot-window-ms=2000;trades.flush-interval-ms=50",
+                        "snapshot.interval-seconds", "1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        proxist.close();
+    }
+
+    @Test
+    void theSeamEqualsTheOracleAndClickHouse() throws Exception {
+        int seeds = Integer.getInteger("proxist.seam.seeds", 3);
+        long base = Long.getLong("proxist.test.seed", System.nanoTime());
+        for (int k = 0; k < seeds; k++) run(base + k, 1_800_000_000_000_000_000L + k * 3_600_000_000_000L, "D" + k);
+    }
+
+    private void run(long seed, long t0, String prefix) throws Exception {
+        String why = " (seed " + seed + ", -Dproxist.test.seed=" + seed + ")";
+        Random rnd = new Random(seed);
+        Map<String, Row> acked = new LinkedHashMap<>();
+        Set<String> usedTs = new HashSet<>();
+        List<List<Row>> sent = new ArrayList<>();
+        long clock = t0;
+        for (int round = 0; round < 25; round++) {
+            List<Row> batch;
+            if (!sent.isEmpty() && rnd.nextInt(8) == 0) {
+                // a client retry of the last INSERT: acknowledged, nothing new (dedup covers the hot window; a retry
+                // of rows already evicted would be stored twice, see ingest/README.md)
+                batch = sent.getLast();
+            } else {
+                batch = new ArrayList<>();
+                int n = 1 + rnd.nextInt(150);
+                for (int i = 0; i < n; i++) {
+                    clock += rnd.nextInt(4_000_000);
+                    String sym = prefix + SYMBOLS[rnd.nextInt(SYMBOLS.length)];
+                    long ts = rnd.nextInt(10) == 0 ? clock - rnd.nextInt(1_000_000) * 1_000L : clock;
+                    if (!usedTs.add(sym + "/" + ts)) continue;
+                    batch.add(new Row(sym, ts, rnd.nextInt(3), 100 + rnd.nextInt(2000) / 100.0, 1 + rnd.nextInt(50)));
+                }
+                sent.add(batch);
+            }
+            insert(batch, why);
+            for (Row r : batch) acked.putIfAbsent(r.symbol() + "/" + r.ts() + "/" + r.seq(), r);
+            if (rnd.nextInt(3) == 0) proxist.ingest().maintainNow(); // persisted rows leave memory
+            checkCorpus(new ArrayList<>(acked.values()), prefix, t0, why + " round " + round, false);
+        }
+        proxist.ingest().service().awaitPersisted("trades", Duration.ofSeconds(60));
+        proxist.ingest().maintainNow();
+        checkCorpus(new ArrayList<>(acked.values()), prefix, t0, why + " flushed", true);
+    }
+
+    private void insert(List<Row> batch, String why) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (Row r : batch)
+            body.append(r.symbol())
+                    .append('\t')
+                    .append(TS.format(Instant.ofEpochSecond(0, r.ts())))
+                    .append('\t')
+                    .append(r.seq())
+                    .append('\t')
+                    .append(r.price())
+                    .append('\t')
+                    .append(r.size())
+                    .append('\n');
+        HttpResponse<String> resp =
+                post("INSERT INTO trades (symbol, ts, seq, price, size) FORMAT TabSeparated", body.toString());
+        assertEquals(200, resp.statusCode(), resp.body() + why);
+    }
+
+    /** One query, what the oracle says, and whether ClickHouse 18.16 can run it on the Int64 time column. */
+    private record Case(String sql, List<List<Object>> expected, boolean backendCan) {}
+
+    private void checkCorpus(List<Row> rows, String prefix, long t0, String why, boolean flushed) throws Exception {
+        String s1 = prefix + "S1", s2 = prefix + "S2", s3 = prefix + "S3";
+        List<Row> mine = filter(rows, r -> r.symbol().startsWith(prefix));
+        long cut = t0 + 1_000_000_000L;
+        String cutText = TS.format(Instant.ofEpochSecond(0, cut));
+        List<Case> cases = new ArrayList<>();
+        String in = "symbol IN ('" + prefix + "S1', '" + prefix + "S2', '" + prefix + "S3', '" + prefix + "S4')";
+        cases.add(new Case("SELECT count() FROM trades WHERE " + in, List.of(List.of((long) mine.size())), true));
+        // per symbol: count, sum, min, max, avg, argMax by time
+        TreeMap<String, List<Row>> by = new TreeMap<>();
+        for (Row r : mine)
+            by.computeIfAbsent(r.symbol(), x -> new ArrayList<>()).add(r);
+        List<List<Object>> agg = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> e : by.entrySet()) {
+            List<Row> g = e.getValue();
+            Row last = g.stream().max(Comparator.comparingLong(Row::ts)).orElseThrow();
+            agg.add(List.of(
+                    e.getKey(),
+                    (long) g.size(),
+                    g.stream().mapToDouble(Row::size).sum(),
+                    g.stream().mapToDouble(Row::price).min().orElseThrow(),
+                    g.stream().mapToDouble(Row::price).max().orElseThrow(),
+                    g.stream().mapToDouble(Row::price).average().orElseThrow(),
+                    last.price()));
+        }
+        cases.add(new Case(
+                "SELECT symbol, count(), sum(size), min(price), max(price), avg(price), argMax(price, ts) FROM trades"
+                        + " WHERE " + in + " GROUP BY symbol ORDER BY symbol",
+                agg,
+                true));
+        // the last five of one symbol
+        List<Row> s1rows = filter(mine, r -> r.symbol().equals(s1));
+        s1rows.sort(
+                Comparator.comparingLong(Row::ts).thenComparingLong(Row::seq).reversed());
+        List<List<Object>> last5 = new ArrayList<>();
+        for (Row r : s1rows.subList(0, Math.min(5, s1rows.size())))
+            last5.add(List.of(TS.format(Instant.ofEpochSecond(0, r.ts())), r.seq(), r.price()));
+        cases.add(new Case(
+                "SELECT ts, seq, price FROM trades WHERE symbol = '" + s1 + "' ORDER BY ts DESC, seq DESC LIMIT 5",
+                last5,
+                false));
+        // VWAP of one symbol after a time
+        List<Row> s2after = filter(mine, r -> r.symbol().equals(s2) && r.ts() >= cut);
+        double pv = s2after.stream().mapToDouble(r -> r.price() * r.size()).sum();
+        double v = s2after.stream().mapToDouble(Row::size).sum();
+        cases.add(new Case(
+                "SELECT sum(price * size) / sum(size) AS vwap, count() FROM trades WHERE symbol = '" + s2
+                        + "' AND ts >= toDateTime64('" + cutText + "', 9)",
+                List.of(List.of(s2after.isEmpty() ? Double.NaN : pv / v, (long) s2after.size())),
+                false));
+        // one-minute bars of two symbols
+        TreeMap<Long, long[]> bars = new TreeMap<>();
+        TreeMap<Long, Double> highs = new TreeMap<>();
+        for (Row r : mine) {
+            if (!r.symbol().equals(s1) && !r.symbol().equals(s3)) continue;
+            long b = Math.floorDiv(r.ts(), 60_000_000_000L) * 60_000_000_000L;
+            bars.computeIfAbsent(b, x -> new long[1])[0]++;
+            highs.merge(b, r.price(), Math::max);
+        }
+        List<List<Object>> barRows = new ArrayList<>();
+        for (Map.Entry<Long, long[]> e : bars.entrySet())
+            barRows.add(
+                    List.of(TS.format(Instant.ofEpochSecond(0, e.getKey())), e.getValue()[0], highs.get(e.getKey())));
+        cases.add(new Case(
+                "SELECT toStartOfMinute(ts) AS bar, count(), max(price) FROM trades WHERE symbol IN ('" + s1 + "', '"
+                        + s3 + "') GROUP BY bar ORDER BY bar",
+                barRows,
+                false));
+        // a filter on a value and a HAVING
+        List<List<Object>> rich = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> e : by.entrySet()) {
+            long c = e.getValue().stream().filter(r -> r.price() > 110).count();
+            if (c > 3) rich.add(List.of(e.getKey(), c));
+        }
+        cases.add(new Case(
+                "SELECT symbol, count() AS c FROM trades WHERE " + in
+                        + " AND price > 110 GROUP BY symbol HAVING c > 3 ORDER BY symbol",
+                rich,
+                true));
+        for (Case c : cases) {
+            List<List<String>> got = tsv(select(c.sql()));
+            compare(c.expected(), got, "through Proxist: " + c.sql() + why);
+            if (flushed && c.backendCan()) {
+                compare(
+                        c.expected(),
+                        tsv(clickhouse.query(c.sql() + " FORMAT TabSeparated")),
+                        "ClickHouse direct: " + c.sql() + why);
+            }
+        }
+    }
+
+    private static List<Row> filter(List<Row> rows, Predicate<Row> p) {
+        List<Row> out = new ArrayList<>();
+        for (Row r : rows) if (p.test(r)) out.add(r);
+        return out;
+    }
+
+    private static void compare(List<List<Object>> expected, List<List<String>> got, String what) {
+        assertEquals(expected.size(), got.size(), "rows of " + what + ": " + got);
+        for (int i = 0; i < expected.size(); i++) {
+            List<Object> e = expected.get(i);
+            List<String> g = got.get(i);
+            assertEquals(e.size(), g.size(), "columns of " + what);
+            for (int j = 0; j < e.size(); j++) {
+                Object x = e.get(j);
+                if (x instanceof Double d) {
+                    double y = g.get(j).equals("nan") ? Double.NaN : Double.parseDouble(g.get(j));
+                    assertTrue(
+                            Double.isNaN(d) ? Double.isNaN(y) : Math.abs(d - y) <= 1e-9 * Math.max(1, Math.abs(d)),
+                            "row " + i + " column " + j + " of " + what + ": expected " + d + " got " + g.get(j));
+                } else {
+                    assertEquals(String.valueOf(x), g.get(j), "row " + i + " column " + j + " of " + what);
+                }
+            }
+        }
+    }
+
+    private static List<List<String>> tsv(String body) {
+        List<List<String>> out = new ArrayList<>();
+        for (String line : body.strip().split("\n")) if (!line.isEmpty()) out.add(List.of(line.split("\t", -1)));
+        return out;
+    }
+
+    static HttpResponse<String> post(String query, String body) throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxist.httpPort() + "/?database="
+                                + clickhouse.database() + "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String select(String sql) throws IOException, InterruptedException {
+        HttpResponse<String> r = post(sql + " FORMAT TabSeparated", "");
+        assertEquals(200, r.statusCode(), sql + ": " + r.body());
+        return r.body();
+    }
+}

@@ -1,0 +1,52 @@
+package io.proxist.planner.seam;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.dialect.ClickHouseSqlDialect;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** The backend query of the part before the seam, built as a Calcite tree and written in ClickHouse's dialect. */
+final class ColdSql {
+    private ColdSql() {}
+
+    static final SqlDialect DIALECT = ClickHouseSqlDialect.DEFAULT;
+
+    static String select(
+            String database,
+            String table,
+            List<SqlNode> columns,
+            SqlNode where,
+            List<SqlNode> groupBy,
+            List<SqlNode> orderBy,
+            List<Boolean> descending,
+            long limit) {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        SqlNodeList order = null;
+        if (!orderBy.isEmpty()) {
+            order = new SqlNodeList(pos);
+            for (int i = 0; i < orderBy.size(); i++)
+                order.add(
+                        descending.get(i) ? SqlStdOperatorTable.DESC.createCall(pos, orderBy.get(i)) : orderBy.get(i));
+        }
+        SqlSelect s = new SqlSelect(
+                pos,
+                null,
+                new SqlNodeList(columns, pos),
+                new SqlIdentifier(List.of(database, table), pos),
+                where,
+                groupBy.isEmpty() ? null : new SqlNodeList(groupBy, pos),
+                null,
+                null,
+                null,
+                order,
+                null,
+                limit < 0 ? null : org.apache.calcite.sql.SqlLiteral.createExactNumeric(Long.toString(limit), pos),
+                null);
+        return s.toSqlString(DIALECT).getSql();
+    }
+}

@@ -1,0 +1,35 @@
+package io.proxist.planner.seam;
+
+import io.proxist.core.block.Block;
+import io.proxist.core.schema.TableSchema;
+import io.proxist.hot.store.TableSnapshot;
+import io.proxist.planner.expr.Backend;
+import java.util.List;
+
+/** What the seam reads: the owned tables' schemas and hot snapshots, persistence progress, and the backend. */
+public interface SeamSource {
+    /** The logical schema of an owned table, or null when the table is not one. */
+    TableSchema schema(String table);
+
+    /** The table's current hot snapshot. */
+    TableSnapshot snapshot(String table);
+
+    /**
+     * A time below which the backend may hold rows memory lacks (rows persisted before this process started,
+     * or written to ClickHouse by someone else); Long.MIN_VALUE when memory holds every row. The seam never
+     * reads memory below it.
+     */
+    long floor(String table);
+
+    /** Waits until every row of the table committed at or below WAL position {@code lsn} is in the backend. */
+    void awaitPersisted(String table, long lsn);
+
+    /** Runs a query on the backend and returns its blocks. */
+    List<Block> cold(String sql);
+
+    /** The database the owned tables live in. */
+    String database();
+
+    /** What the backend's SQL can express. */
+    Backend backend();
+}

@@ -1,0 +1,117 @@
+package io.proxist.planner.seam;
+
+import io.proxist.core.error.ErrorCode;
+import io.proxist.core.error.ProxistException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+
+/**
+ * The parts of one {@code SELECT} over one table that the seam plans: select list, WHERE, GROUP BY, HAVING, ORDER
+ * BY, LIMIT and OFFSET. Anything else (joins, subqueries, UNION, DISTINCT, window functions) is refused with a
+ * message naming it.
+ */
+record Shape(
+        String table,
+        List<SqlNode> select,
+        SqlNode where,
+        List<SqlNode> groupBy,
+        SqlNode having,
+        List<SqlNode> orderBy,
+        List<Boolean> descending,
+        long offset,
+        long limit) {
+
+    /** The table a query reads, if it is one plain SELECT from one named table; null otherwise. */
+    static String tableOf(SqlNode query) {
+        SqlNode q = query instanceof SqlOrderBy ob ? ob.query : query;
+        if (!(q instanceof SqlSelect s) || !(s.getFrom() instanceof SqlIdentifier id)) return null;
+        return id.names.getLast();
+    }
+
+    static Shape of(SqlNode query) {
+        SqlNode q = query;
+        SqlNodeList order = null;
+        SqlNode offset = null, fetch = null;
+        if (q instanceof SqlOrderBy ob) {
+            order = ob.orderList;
+            offset = ob.offset;
+            fetch = ob.fetch;
+            q = ob.query;
+        }
+        if (!(q instanceof SqlSelect s)) throw unsupported(q.getKind().toString());
+        if (!(s.getFrom() instanceof SqlIdentifier id)) throw unsupported("FROM other than one table");
+        if (s.isDistinct()) throw unsupported("DISTINCT");
+        if (s.getWindowList() != null && !s.getWindowList().isEmpty()) throw unsupported("WINDOW");
+        if (order == null && s.getOrderList() != null) order = s.getOrderList();
+        if (offset == null) offset = s.getOffset();
+        if (fetch == null) fetch = s.getFetch();
+        List<SqlNode> orderBy = new ArrayList<>();
+        List<Boolean> desc = new ArrayList<>();
+        if (order != null) {
+            for (SqlNode o : order) {
+                boolean d = false;
+                while (o instanceof SqlCall c
+                        && (c.getKind() == SqlKind.DESCENDING
+                                || c.getKind() == SqlKind.NULLS_FIRST
+                                || c.getKind() == SqlKind.NULLS_LAST)) {
+                    if (c.getKind() == SqlKind.DESCENDING) d = true;
+                    o = c.operand(0);
+                }
+                orderBy.add(o);
+                desc.add(d);
+            }
+        }
+        for (SqlNode n : s.getSelectList()) if (hasWindow(n)) throw unsupported("window functions (OVER)");
+        List<SqlNode> groupBy =
+                s.getGroup() == null ? List.of() : new ArrayList<>(s.getGroup().getList());
+        return new Shape(
+                id.names.getLast(),
+                new ArrayList<>(s.getSelectList().getList()),
+                s.getWhere(),
+                groupBy,
+                s.getHaving(),
+                orderBy,
+                desc,
+                count(offset, 0),
+                count(fetch, Long.MAX_VALUE));
+    }
+
+    private static boolean hasWindow(SqlNode n) {
+        if (!(n instanceof SqlCall c)) return false;
+        if (c.getKind() == SqlKind.OVER) return true;
+        for (SqlNode o : c.getOperandList()) if (o != null && hasWindow(o)) return true;
+        return false;
+    }
+
+    private static long count(SqlNode n, long absent) {
+        if (n == null) return absent;
+        if (n instanceof SqlNumericLiteral l) return l.longValue(true);
+        throw unsupported("LIMIT or OFFSET that is not a number");
+    }
+
+    static ProxistException unsupported(String what) {
+        return new ProxistException(
+                ErrorCode.NOT_IMPLEMENTED,
+                "Not supported on Proxist tables yet: " + what
+                        + " (set proxist_persisted_only = 1 to run the query on persisted data in ClickHouse)");
+    }
+
+    static String aliasOf(SqlNode n) {
+        return n instanceof SqlBasicCall c && c.getKind() == SqlKind.AS
+                ? ((SqlIdentifier) c.operand(1)).getSimple()
+                : null;
+    }
+
+    static SqlNode unalias(SqlNode n) {
+        return n instanceof SqlBasicCall c && c.getKind() == SqlKind.AS ? c.operand(0) : n;
+    }
+}

@@ -1,0 +1,194 @@
+package io.proxist.server.route;
+
+import io.proxist.chclient.ClickHouseHttp;
+import io.proxist.core.block.Block;
+import io.proxist.core.error.ErrorCode;
+import io.proxist.core.error.ProxistException;
+import io.proxist.core.query.BlockCursor;
+import io.proxist.core.query.QueryContext;
+import io.proxist.core.schema.TableSchema;
+import io.proxist.hot.store.HotTable;
+import io.proxist.hot.store.TableSnapshot;
+import io.proxist.ingest.IngestService;
+import io.proxist.planner.expr.Backend;
+import io.proxist.planner.seam.SeamExecutor;
+import io.proxist.planner.seam.SeamSource;
+import io.proxist.pushdown.passthrough.UpstreamExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Queries on owned tables answered at the seam ({@link SeamExecutor}): recent rows from memory, older rows from
+ * ClickHouse, one exact answer without waiting for the flush. A query the seam cannot plan (a join, a window
+ * function, a function it does not know, SQL its parser does not read) returns null here and takes the read barrier
+ * and pass-through, which is exact too, only slower. Setting {@code proxist_persisted_only = 1} asks for the
+ * persisted rows alone: no seam, no barrier.
+ */
+final class SeamRoute {
+    private static final Logger LOG = LoggerFactory.getLogger(SeamRoute.class);
+    static final String PERSISTED_ONLY = "proxist_persisted_only";
+
+    private static final SqlParser.Config PARSER = SqlParser.config()
+            .withQuoting(Quoting.BACK_TICK)
+            .withUnquotedCasing(Casing.UNCHANGED)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(true)
+            .withConformance(SqlConformanceEnum.LENIENT);
+
+    private final IngestService service;
+    private final Function<String, HotTable> hot;
+    private final Function<String, TableSchema> schemas;
+    private final UpstreamExecutor upstream;
+    private final ClickHouseHttp admin;
+    private final String database;
+    private final Backend backend;
+    private final Duration barrier;
+    private final Map<String, Long> floors = new ConcurrentHashMap<>();
+
+    SeamRoute(
+            IngestService service,
+            Function<String, HotTable> hot,
+            Function<String, TableSchema> schemas,
+            UpstreamExecutor upstream,
+            ClickHouseHttp admin,
+            String database,
+            boolean dateTime64,
+            Duration barrier) {
+        this.service = service;
+        this.hot = hot;
+        this.schemas = schemas;
+        this.upstream = upstream;
+        this.admin = admin;
+        this.database = database;
+        this.backend = dateTime64 ? Backend.MODERN : Backend.LOWERED;
+        this.barrier = barrier;
+    }
+
+    static boolean persistedOnly(QueryContext ctx) {
+        String v = ctx.settings().get(PERSISTED_ONLY);
+        return v != null && !v.equals("0") && !v.equalsIgnoreCase("false");
+    }
+
+    /** Learns every owned table's floor now, before new rows arrive (see {@link #floor}). */
+    void primeFloors() {
+        for (String t : service.tableNames()) {
+            try {
+                floor(t);
+            } catch (RuntimeException e) {
+                LOG.warn("seam floor of {} not known yet, queries on it wait at the read barrier: {}", t, e.toString());
+            }
+        }
+    }
+
+    /** The answer at the seam, or null when the query is not one the seam plans. */
+    BlockCursor tryAnswer(QueryContext ctx, String sql) {
+        SqlNode query;
+        try {
+            query = SqlParser.create(sql, PARSER).parseQuery();
+        } catch (SqlParseException e) {
+            return null;
+        }
+        String table = SeamExecutor.tableOf(query);
+        if (table == null || !service.manages(table) || !database.equals(ctx.database())) return null;
+        if (hot.apply(table) == null) return null;
+        Source source = new Source(ctx);
+        try {
+            Block result = new SeamExecutor(source).execute(query, System.currentTimeMillis() * 1_000_000L);
+            return new LocalAnswers.OneBlock(result);
+        } catch (ProxistException e) {
+            if (e.code() == ErrorCode.TIMEOUT_EXCEEDED) throw e;
+            LOG.debug("seam declined [query={}]: {}", sql, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Below this time ClickHouse may hold rows memory never had (rows persisted before this process started, or
+     * inserted into ClickHouse directly): one more than the largest time ClickHouse holds when first asked, or
+     * Long.MIN_VALUE when the table is empty there. Learnt once per table; asked at start, before new rows arrive.
+     */
+    long floor(String table) {
+        Long f = floors.get(table);
+        if (f != null) return f;
+        String ts = hot.apply(table)
+                .layout()
+                .column(hot.apply(table).layout().tsColumn())
+                .name();
+        String text = admin.query("SELECT count(), max(" + quote(ts) + ") FROM " + quote(database) + "." + quote(table)
+                        + " FORMAT TabSeparated")
+                .strip();
+        String[] parts = text.split("\t");
+        long floor;
+        if (Long.parseLong(parts[0]) == 0) floor = Long.MIN_VALUE;
+        else floor = backend.dateTime64() ? parseTime(parts[1]) + 1 : Long.parseLong(parts[1]) + 1;
+        Long prev = floors.putIfAbsent(table, floor);
+        return prev != null ? prev : floor;
+    }
+
+    private static long parseTime(String text) {
+        return io.proxist.planner.expr.TimeLiterals.parse(text);
+    }
+
+    private static String quote(String id) {
+        return "`" + id.replace("\\", "\\\\").replace("`", "\\`") + "`";
+    }
+
+    private final class Source implements SeamSource {
+        private final QueryContext ctx;
+
+        Source(QueryContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public TableSchema schema(String table) {
+            return service.manages(table) ? schemas.apply(table) : null;
+        }
+
+        @Override
+        public TableSnapshot snapshot(String table) {
+            return hot.apply(table).snapshot();
+        }
+
+        @Override
+        public long floor(String table) {
+            return SeamRoute.this.floor(table);
+        }
+
+        @Override
+        public void awaitPersisted(String table, long lsn) {
+            service.awaitPersisted(table, lsn, barrier);
+        }
+
+        @Override
+        public List<Block> cold(String sql) {
+            List<Block> out = new ArrayList<>();
+            try (BlockCursor c = upstream.query(ctx, sql)) {
+                for (Block b = c.next(); b != null; b = c.next()) out.add(b);
+            }
+            return out;
+        }
+
+        @Override
+        public String database() {
+            return database;
+        }
+
+        @Override
+        public Backend backend() {
+            return backend;
+        }
+    }
+}
