@@ -195,10 +195,27 @@ public final class IngestService {
             if (r.lsn() >= 0) {
                 s.inserted.addAndGet(r.newRows());
                 noteAcked(table, r.lsn(), r.newRows());
-                sink.submit(table, r.lsn(), r.rows(), false);
+                sink.submit(table, r.lsn(), r.rows(), belowEvictionBound(t, r.rows()));
             }
             return r;
         }
+    }
+
+    /**
+     * Whether rows of an acknowledged INSERT lie below the table's eviction bound (read after the insert, under
+     * the table's lock, so it covers every eviction before it). Such a row may be a client's retry of a row that
+     * memory no longer holds, so dedup could not see it: the flusher asks ClickHouse for those keys before sending,
+     * and a retry is not stored twice.
+     */
+    private static boolean belowEvictionBound(IngestTable t, Block rows) {
+        long bound = t.hot().snapshot().evictedBelow();
+        if (bound == Long.MIN_VALUE || rows == null) return false;
+        int ts = rows.names()
+                .indexOf(t.hot().layout().column(t.hot().layout().tsColumn()).name());
+        if (ts < 0) return false;
+        long[] v = ((io.proxist.core.block.LongColumn) rows.column(ts)).values();
+        for (int i = 0; i < rows.rows(); i++) if (v[i] < bound) return true;
+        return false;
     }
 
     private IngestTable.Inserted overflow(String table, State s, Block rows, ProxistException why) {

@@ -54,6 +54,7 @@ public final class ProxistServer implements AutoCloseable {
     private final ServerIdentity identity;
     private final IngestRuntime ingest;
     private final ProxistMetrics metrics;
+    private final OwnedTables owned;
     private final AdminServer admin;
 
     private ProxistServer(ProxistConfig config) {
@@ -128,7 +129,17 @@ public final class ProxistServer implements AutoCloseable {
                         upstream,
                         clickhouse.client(),
                         clickhouse.capabilities().dateTime64());
+                OwnedTables o = owned;
+                io.micrometer.core.instrument.FunctionCounter.builder("proxist_seam_queries", o, x -> x.seamCounts()[0])
+                        .description("queries on owned tables answered at the seam (memory and ClickHouse stitched)")
+                        .tag("outcome", "answered")
+                        .register(metrics.registry());
+                io.micrometer.core.instrument.FunctionCounter.builder("proxist_seam_queries", o, x -> x.seamCounts()[1])
+                        .description("queries on owned tables the seam declined (answered after the read barrier)")
+                        .tag("outcome", "declined")
+                        .register(metrics.registry());
             }
+            this.owned = owned;
             ProxistQueryEngine router = new ProxistQueryEngine(
                     upstream,
                     new LocalAnswers(identity),
@@ -244,6 +255,11 @@ public final class ProxistServer implements AutoCloseable {
     /** The admin API's port (admin.port). */
     public int adminPort() {
         return admin.port();
+    }
+
+    /** Queries answered at the seam and declined by it: {answered, declined}. */
+    public long[] seamCounts() {
+        return owned == null ? new long[2] : owned.seamCounts();
     }
 
     /** The ingest side, or null when Proxist owns no table (ingest.tables=none). */

@@ -72,12 +72,44 @@ public final class SeamExecutor {
         TableSchema schema = source.schema(sh.table());
         if (schema == null) throw new IllegalArgumentException("not an owned table: " + sh.table());
         ExprCompiler cc = new ExprCompiler(schema, nowNanos);
+        Aliases aliases = new Aliases(sh.select());
+        sh = expandAliases(sh, aliases);
         Expr where = sh.where() == null ? null : cc.compile(sh.where());
         if (where != null && where.kind() == ValueKind.STRING)
             throw new ProxistException(ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type String of column for filter");
         boolean aggregating = !sh.groupBy().isEmpty() || sh.having() != null;
         for (SqlNode n : sh.select()) aggregating |= ExprCompiler.containsAggregate(Shape.unalias(n));
         return aggregating ? aggregate(sh, schema, cc, where) : scan(sh, schema, cc, where);
+    }
+
+    /** The shape with select aliases replaced by their expressions wherever they are used. */
+    private static Shape expandAliases(Shape sh, Aliases aliases) {
+        List<SqlNode> select = new ArrayList<>();
+        for (SqlNode n : sh.select()) {
+            String alias = Shape.aliasOf(n);
+            SqlNode e = aliases.expand(Shape.unalias(n));
+            select.add(
+                    alias == null
+                            ? e
+                            : org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(
+                                    org.apache.calcite.sql.parser.SqlParserPos.ZERO,
+                                    e,
+                                    new SqlIdentifier(alias, org.apache.calcite.sql.parser.SqlParserPos.ZERO)));
+        }
+        List<SqlNode> groupBy = new ArrayList<>();
+        for (SqlNode g : sh.groupBy()) groupBy.add(aliases.expand(g));
+        List<SqlNode> orderBy = new ArrayList<>();
+        for (SqlNode o : sh.orderBy()) orderBy.add(o instanceof SqlIdentifier ? o : aliases.expand(o));
+        return new Shape(
+                sh.table(),
+                select,
+                aliases.expand(sh.where()),
+                groupBy,
+                aliases.expand(sh.having()),
+                orderBy,
+                sh.descending(),
+                sh.offset(),
+                sh.limit());
     }
 
     // ---------------------------------------------------------------- scans

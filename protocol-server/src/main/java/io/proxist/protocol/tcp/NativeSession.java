@@ -458,6 +458,8 @@ final class NativeSession implements Runnable {
         }
 
         void data(int packetType, Block block) {
+            // a client older than DateTime64 gets the values as Int64 nanoseconds (the seam answers with DateTime64)
+            if (revision < CLIENTS_KNOW_DATETIME64) block = retype(block, "DateTime64", DataType.of("Int64"));
             ByteBuf encoded = null;
             if (compress) {
                 ByteBuf body = out.channel().alloc().heapBuffer();

@@ -79,6 +79,12 @@ public final class OwnedTables {
         seam = r;
     }
 
+    /** Queries answered at the seam, and queries it declined (answered at the read barrier); zeros when off. */
+    public long[] seamCounts() {
+        SeamRoute r = seam;
+        return r == null ? new long[2] : new long[] {r.answered(), r.declined()};
+    }
+
     /** The answer at the seam, or null (not enabled, not a query the seam plans). */
     io.proxist.core.query.BlockCursor seam(QueryContext ctx, String sql) {
         SeamRoute r = seam;

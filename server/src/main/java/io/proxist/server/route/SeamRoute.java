@@ -56,6 +56,8 @@ final class SeamRoute {
     private final Backend backend;
     private final Duration barrier;
     private final Map<String, Long> floors = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong declined = new java.util.concurrent.atomic.AtomicLong();
 
     SeamRoute(
             IngestService service,
@@ -79,6 +81,16 @@ final class SeamRoute {
     static boolean persistedOnly(QueryContext ctx) {
         String v = ctx.settings().get(PERSISTED_ONLY);
         return v != null && !v.equals("0") && !v.equalsIgnoreCase("false");
+    }
+
+    /** Queries on owned tables answered at the seam. */
+    long answered() {
+        return answered.get();
+    }
+
+    /** Queries on owned tables the seam planned but declined (they took the read barrier). */
+    long declined() {
+        return declined.get();
     }
 
     /** Learns every owned table's floor now, before new rows arrive (see {@link #floor}). */
@@ -106,9 +118,11 @@ final class SeamRoute {
         Source source = new Source(ctx);
         try {
             Block result = new SeamExecutor(source).execute(query, System.currentTimeMillis() * 1_000_000L);
+            answered.incrementAndGet();
             return new LocalAnswers.OneBlock(result);
         } catch (ProxistException e) {
             if (e.code() == ErrorCode.TIMEOUT_EXCEEDED) throw e;
+            declined.incrementAndGet();
             LOG.debug("seam declined [query={}]: {}", sql, e.getMessage());
             return null;
         }

@@ -1,0 +1,195 @@
+package io.proxist.planner.seam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.proxist.core.block.Block;
+import io.proxist.core.block.Column;
+import io.proxist.core.block.build.BytesColumnBuilder;
+import io.proxist.core.block.build.ColumnBuilder;
+import io.proxist.core.block.build.DoubleColumnBuilder;
+import io.proxist.core.block.build.LongColumnBuilder;
+import io.proxist.core.error.ErrorCode;
+import io.proxist.core.error.ProxistException;
+import io.proxist.core.schema.ColumnDef;
+import io.proxist.core.schema.TableSchema;
+import io.proxist.core.type.DataType;
+import io.proxist.hot.dict.InMemorySymbolDictionary;
+import io.proxist.hot.store.HotStore;
+import io.proxist.hot.store.HotTable;
+import io.proxist.hot.store.HotTableOptions;
+import io.proxist.hot.store.TableSnapshot;
+import io.proxist.planner.expr.Backend;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backend SQL the seam writes for the part before it (golden strings), for a backend without DateTime64 (18.16:
+ * times as Int64 nanoseconds) and one with it, and what memory contributes. The SQL itself runs on a real ClickHouse
+ * in the integration suite (SeamDifferentialTest); here its text is pinned.
+ */
+class PushdownSqlTest {
+    static final TableSchema TRADES = new TableSchema(
+            "trades",
+            List.of(
+                    col("symbol", "LowCardinality(String)"),
+                    col("ts", "DateTime64(9, 'UTC')"),
+                    col("seq", "UInt64"),
+                    col("price", "Float64"),
+                    col("size", "Float64")),
+            "ReplacingMergeTree",
+            "toDate(ts)",
+            "(symbol, ts, seq)",
+            "",
+            "",
+            "");
+
+    static ColumnDef col(String name, String type) {
+        return new ColumnDef(name, DataType.parse(type), "", "", "");
+    }
+
+    HotTable hot;
+    List<String> sent;
+    Backend backend;
+
+    @BeforeEach
+    void setUp() {
+        hot = new HotStore(new InMemorySymbolDictionary()).create(TRADES, HotTableOptions.DEFAULT);
+        sent = new ArrayList<>();
+        backend = Backend.LOWERED;
+        // rows at times 100 .. 104 of A and B; everything below 102 persisted and evicted
+        hot.append(rows(new String[] {"A", "A", "A", "B", "B"}, new long[] {100, 101, 102, 103, 104}), 1);
+        hot.evict(102);
+    }
+
+    static Block rows(String[] symbols, long[] ts) {
+        BytesColumnBuilder s = (BytesColumnBuilder) ColumnBuilder.forType(DataType.of("String"));
+        LongColumnBuilder t = (LongColumnBuilder) ColumnBuilder.forType(DataType.parse("DateTime64(9, 'UTC')"));
+        LongColumnBuilder q = (LongColumnBuilder) ColumnBuilder.forType(DataType.of("UInt64"));
+        DoubleColumnBuilder p = (DoubleColumnBuilder) ColumnBuilder.forType(DataType.of("Float64"));
+        DoubleColumnBuilder z = (DoubleColumnBuilder) ColumnBuilder.forType(DataType.of("Float64"));
+        for (int i = 0; i < symbols.length; i++) {
+            s.appendString(symbols[i]);
+            t.appendLong(ts[i]);
+            q.appendLong(0);
+            p.appendDouble(10 + i);
+            z.appendDouble(1);
+        }
+        List<Column> cols = List.of(s.build(), t.build(), q.build(), p.build(), z.build());
+        return new Block(List.of("symbol", "ts", "seq", "price", "size"), cols, symbols.length);
+    }
+
+    Block run(String sql) throws Exception {
+        SqlParser.Config cfg = SqlParser.config()
+                .withQuoting(Quoting.BACK_TICK)
+                .withUnquotedCasing(Casing.UNCHANGED)
+                .withQuotedCasing(Casing.UNCHANGED)
+                .withCaseSensitive(true);
+        SeamSource source = new SeamSource() {
+            @Override
+            public TableSchema schema(String table) {
+                return table.equals("trades") ? TRADES : null;
+            }
+
+            @Override
+            public TableSnapshot snapshot(String table) {
+                return hot.snapshot();
+            }
+
+            @Override
+            public long floor(String table) {
+                return Long.MIN_VALUE;
+            }
+
+            @Override
+            public void awaitPersisted(String table, long lsn) {}
+
+            @Override
+            public List<Block> cold(String q) {
+                sent.add(q.replace('\n', ' '));
+                return List.of();
+            }
+
+            @Override
+            public String database() {
+                return "db";
+            }
+
+            @Override
+            public Backend backend() {
+                return backend;
+            }
+        };
+        return new SeamExecutor(source).execute(SqlParser.create(sql, cfg).parseQuery(), 1_000_000_000L);
+    }
+
+    @Test
+    void aCountAsksTheBackendForTheRowsBeforeTheSeamOnly() throws Exception {
+        Block b = run("SELECT count() FROM trades WHERE symbol = 'A'");
+        assertEquals(List.of("SELECT COUNT() FROM `db`.`trades` WHERE `symbol` = 'A' AND `ts` < 102"), sent);
+        assertEquals(List.of("count()"), b.names());
+        assertEquals(1L, ((io.proxist.core.block.LongColumn) b.column(0)).get(0)); // A at 102 is in memory
+    }
+
+    @Test
+    void aggregatesGoDownAsPartialStates() throws Exception {
+        run("SELECT symbol, avg(price), argMax(price, ts), min(price) FROM trades GROUP BY symbol");
+        assertEquals(
+                List.of("SELECT `symbol`, SUM(`price`), COUNT(`price`), `argMax`(`price`, `ts`), MAX(`ts`),"
+                        + " MIN(`price`), COUNT() FROM `db`.`trades` WHERE `ts` < 102 GROUP BY `symbol`"),
+                sent);
+    }
+
+    @Test
+    void timeBucketsAndConstantsAreWrittenAsIntegersWithoutDateTime64() throws Exception {
+        run("SELECT toStartOfInterval(ts, INTERVAL '1' SECOND) AS b, count() FROM trades"
+                + " WHERE ts >= toDateTime64('1970-01-01 00:00:00.000000050', 9) GROUP BY b");
+        assertEquals(
+                List.of("SELECT `intDiv`(`if`(`ts` < 0, `ts` - 999999999, `ts`), 1000000000) * 1000000000, COUNT()"
+                        + " FROM `db`.`trades` WHERE `ts` >= 50 AND `ts` < 102 GROUP BY"
+                        + " `intDiv`(`if`(`ts` < 0, `ts` - 999999999, `ts`), 1000000000) * 1000000000"),
+                sent);
+    }
+
+    @Test
+    void withDateTime64TimesStayTimes() throws Exception {
+        backend = Backend.MODERN;
+        run("SELECT toStartOfInterval(ts, INTERVAL '1' SECOND) AS b, count() FROM trades GROUP BY b");
+        assertEquals(
+                List.of("SELECT `toStartOfInterval`(`ts`, `toIntervalNanosecond`(1000000000)), COUNT() FROM"
+                        + " `db`.`trades` WHERE `ts` < `fromUnixTimestamp64Nano`(`toInt64`(102)) GROUP BY"
+                        + " `toStartOfInterval`(`ts`, `toIntervalNanosecond`(1000000000))"),
+                sent);
+    }
+
+    @Test
+    void aScanWithALimitPushesTheOrderAndTheLimit() throws Exception {
+        Block b = run("SELECT ts, price FROM trades WHERE symbol = 'A' ORDER BY ts DESC LIMIT 2");
+        assertEquals(
+                List.of("SELECT `ts`, `price`, `symbol` FROM `db`.`trades` WHERE `symbol` = 'A' AND `ts` < 102"
+                        + " ORDER BY `ts` DESC LIMIT 2"),
+                sent);
+        assertEquals(1, b.rows()); // the backend had nothing here; memory has A at 102
+    }
+
+    @Test
+    void aQueryAboveTheSeamDoesNotAskTheBackend() throws Exception {
+        Block b = run("SELECT count() FROM trades WHERE ts >= toDateTime64('1970-01-01 00:00:00.000000102', 9)");
+        assertEquals(List.of(), sent);
+        assertEquals(3L, ((io.proxist.core.block.LongColumn) b.column(0)).get(0));
+    }
+
+    @Test
+    void unsupportedShapesAreNamed() {
+        ProxistException e = assertThrows(ProxistException.class, () -> run("SELECT uniq(symbol) FROM trades"));
+        assertEquals(ErrorCode.NOT_IMPLEMENTED, e.code());
+        assertEquals(true, e.getMessage().contains("uniq"), e.getMessage());
+        e = assertThrows(ProxistException.class, () -> run("SELECT price FROM trades GROUP BY symbol"));
+        assertEquals(ErrorCode.NOT_AN_AGGREGATE, e.code());
+    }
+}
