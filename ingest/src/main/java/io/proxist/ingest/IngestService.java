@@ -60,6 +60,8 @@ public final class IngestService {
         final AtomicLong duplicates = new AtomicLong();
         final AtomicLong dropped = new AtomicLong();
         final AtomicLong refused = new AtomicLong();
+        /** The smallest time among the rows handed to the flusher since start (Long.MAX_VALUE: none). */
+        final AtomicLong minTs = new AtomicLong(Long.MAX_VALUE);
 
         State(TablePolicy policy) {
             this.policy = policy;
@@ -149,6 +151,7 @@ public final class IngestService {
             String name = e.getKey();
             e.getValue().replay(fromPosition, (lsn, rows) -> {
                 noteAcked(name, lsn, rows.rows());
+                noteMinTs(e.getValue(), states.get(name), rows);
                 sink.submit(name, lsn, rows, true);
             });
         }
@@ -195,10 +198,32 @@ public final class IngestService {
             if (r.lsn() >= 0) {
                 s.inserted.addAndGet(r.newRows());
                 noteAcked(table, r.lsn(), r.newRows());
+                noteMinTs(t, s, r.rows());
                 sink.submit(table, r.lsn(), r.rows(), belowEvictionBound(t, r.rows()));
             }
             return r;
         }
+    }
+
+    private static void noteMinTs(IngestTable t, State s, Block rows) {
+        if (rows == null || rows.rows() == 0) return;
+        int ts = rows.names()
+                .indexOf(t.hot().layout().column(t.hot().layout().tsColumn()).name());
+        if (ts < 0) return;
+        long[] v = ((io.proxist.core.block.LongColumn) rows.column(ts)).values();
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < rows.rows(); i++) min = Math.min(min, v[i]);
+        long m = min;
+        s.minTs.accumulateAndGet(m, Math::min);
+    }
+
+    /**
+     * The smallest time among the rows this process handed to ClickHouse (acknowledged or replayed), or
+     * Long.MAX_VALUE: with what ClickHouse held at start, a lower bound of what it can hold.
+     */
+    public long minHandedOffTs(String table) {
+        table(table);
+        return states.get(table).minTs.get();
     }
 
     /**

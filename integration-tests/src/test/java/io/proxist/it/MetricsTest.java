@@ -120,9 +120,10 @@ class MetricsTest {
         MetricsScrape before = scrape();
         long t0 = nowNanos() - 60_000_000_000L;
         insertTrades("MET1", t0, 100);
-        // the read barrier: the SELECT answers once the rows are in ClickHouse
+        // the SELECT answers from memory at once; the flush is awaited before the meters are read
         HttpResponse<String> r = post("SELECT count() FROM trades WHERE symbol = 'MET1'", "");
         assertEquals("100", r.body().strip());
+        proxist.ingest().service().awaitPersisted("trades", Duration.ofSeconds(60));
         MetricsScrape after = scrape();
 
         assertEquals(100, delta(before, after, "recorder_inserted_rows_total", "table", "trades"));
@@ -226,6 +227,8 @@ class MetricsTest {
                 post("SELECT count() FROM trades WHERE symbol = 'OUT'", "")
                         .body()
                         .strip());
+        // the query was answered from memory at once: wait for the flush before reading the lag
+        proxist.ingest().service().awaitPersisted("trades", Duration.ofSeconds(60));
         MetricsScrape before = scrape();
         assertEquals(0, before.value("proxist_clickhouse_health", "backend", "clickhouse"));
         assertEquals(0, before.value("recorder_watermark_lag_seconds", "table", "trades"));

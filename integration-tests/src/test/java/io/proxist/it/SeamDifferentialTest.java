@@ -170,6 +170,18 @@ class SeamDifferentialTest {
                         + " WHERE " + in + " GROUP BY symbol ORDER BY symbol",
                 agg,
                 true));
+        // the latest price per symbol (memory alone answers when it holds every symbol)
+        List<List<Object>> latest = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> e : by.entrySet()) {
+            Row last =
+                    e.getValue().stream().max(Comparator.comparingLong(Row::ts)).orElseThrow();
+            latest.add(List.of(e.getKey(), last.price(), new Ts(last.ts())));
+        }
+        cases.add(new Case(
+                "SELECT symbol, argMax(price, ts), max(ts) FROM trades WHERE " + in
+                        + " GROUP BY symbol ORDER BY symbol",
+                latest,
+                false));
         // the last five of one symbol
         List<Row> s1rows = filter(mine, r -> r.symbol().equals(s1));
         s1rows.sort(

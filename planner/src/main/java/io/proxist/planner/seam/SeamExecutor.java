@@ -140,7 +140,15 @@ public final class SeamExecutor {
         Side side = read(sh.table(), schema, where, needed);
 
         List<Block> parts = new ArrayList<>();
-        if (side.coldWhere != null) {
+        Block hotRows = where == null ? side.hot : Blocks.filter(side.hot, where.eval(side.hot));
+        // newest first with a LIMIT: every backend row is older than every memory row, so when memory has enough
+        // rows the backend cannot contribute
+        boolean newestFirst = !order.isEmpty()
+                && order.getFirst() instanceof ColumnRef r
+                && r.column().equals(side.tsName())
+                && sh.descending().getFirst();
+        boolean enough = newestFirst && sh.limit() != Long.MAX_VALUE && hotRows.rows() >= sh.offset() + sh.limit();
+        if (side.coldWhere != null && !enough) {
             long limit = sh.limit() == Long.MAX_VALUE ? -1 : sh.offset() + sh.limit();
             List<org.apache.calcite.sql.SqlNode> cols = new ArrayList<>();
             for (String c : needed) cols.add(io.proxist.planner.expr.Sql.id(c));
@@ -148,7 +156,7 @@ public final class SeamExecutor {
             for (Expr e : order) keys.add(e.toSql(source.backend()));
             String sql = ColdSql.select(
                     source.database(), sh.table(), cols, side.coldWhere, List.of(), keys, sh.descending(), limit);
-            parts.addAll(source.cold(sql));
+            parts.addAll(cold(side, sql, sh.table()));
         }
         parts.add(side.hot);
         Block rows = Blocks.concat(needed, side.types, parts);
@@ -260,7 +268,10 @@ public final class SeamExecutor {
         Side side = read(sh.table(), schema, where, needed);
 
         Groups groups = new Groups(keys, calls);
-        if (side.coldWhere != null) {
+        Block hot = side.hot;
+        if (where != null) hot = Blocks.filter(hot, where.eval(hot));
+        groups.addHot(hot);
+        if (side.coldWhere != null && !latestInMemory(calls, keys, side, groups)) {
             List<SqlNode> cols = new ArrayList<>();
             List<SqlNode> groupBy = new ArrayList<>();
             for (Expr k : keys) {
@@ -270,11 +281,8 @@ public final class SeamExecutor {
             for (AggCall a : calls) cols.addAll(Arrays.asList(a.partials(source.backend())));
             String sql = ColdSql.select(
                     source.database(), sh.table(), cols, side.coldWhere, groupBy, List.of(), List.of(), -1);
-            for (Block b : source.cold(sql)) groups.mergeCold(b);
+            for (Block b : cold(side, sql, sh.table())) groups.mergeCold(b);
         }
-        Block hot = side.hot;
-        if (where != null) hot = Blocks.filter(hot, where.eval(hot));
-        groups.addHot(hot);
         Block inter = groups.finish(keys.isEmpty());
         if (having != null) inter = Blocks.filter(inter, having.eval(inter));
         if (!order.isEmpty()) {
@@ -287,6 +295,31 @@ public final class SeamExecutor {
         List<Column> out = new ArrayList<>();
         for (Expr e : items) out.add(Columns.withType(e.eval(inter), e.type()));
         return new Block(names, out, inter.rows());
+    }
+
+    /**
+     * Whether the backend cannot change the answer: every aggregate is the latest by time ({@code argMax(x, ts)},
+     * {@code max(ts)}, {@code anyLast} is not: its row is any) and every group the query can have is already in
+     * memory (no GROUP BY and a row in memory; or GROUP BY the series column with the WHERE naming the series, each
+     * with a row in memory). Backend rows are all older than memory's, so they lose every comparison.
+     */
+    private static boolean latestInMemory(List<AggCall> calls, List<Expr> keys, Side side, Groups groups) {
+        if (calls.isEmpty()) return false;
+        for (AggCall a : calls) {
+            boolean byTs = a.fn == AggCall.Fn.ARG_MAX
+                    && a.by instanceof ColumnRef r
+                    && r.column().equals(side.tsName());
+            boolean maxTs = a.fn == AggCall.Fn.MAX
+                    && a.arg instanceof ColumnRef r2
+                    && r2.column().equals(side.tsName());
+            if (!byTs && !maxTs) return false;
+        }
+        if (keys.isEmpty()) return groups.size() > 0;
+        if (keys.size() != 1
+                || side.symbols() == null
+                || !(keys.getFirst() instanceof ColumnRef k)
+                || !k.column().equals(side.seriesColumn())) return false;
+        return groups.size() >= side.symbols().size() && groups.coversSeriesColumn(k.column(), side);
     }
 
     /** ClickHouse's name of a select item that may contain aggregates. */
@@ -308,7 +341,20 @@ public final class SeamExecutor {
     // ---------------------------------------------------------------- the two sides
 
     /** The memory side and what the backend side must add. */
-    private record Side(Block hot, List<DataType> types, SqlNode coldWhere) {}
+    private record Side(
+            Block hot,
+            List<DataType> types,
+            SqlNode coldWhere,
+            long awaitLsn,
+            String tsName,
+            String seriesColumn,
+            Set<String> symbols) {}
+
+    /** Runs the backend part: first waits until memory's rows below the seam are there, then asks for the rest. */
+    private List<Block> cold(Side side, String sql, String table) {
+        if (side.awaitLsn() != Long.MIN_VALUE) source.awaitPersisted(table, side.awaitLsn());
+        return source.cold(sql);
+    }
 
     private Side read(String table, TableSchema schema, Expr where, List<String> needed) {
         TableSnapshot snap = source.snapshot(table);
@@ -367,7 +413,8 @@ public final class SeamExecutor {
             for (int r = 0; r < snap.seriesCount(); r++) series.add(snap.seriesInKeyOrder(r));
         }
         // rows memory holds below the seam are read from the backend: wait until they are there
-        boolean coldNeeded = floor != Long.MIN_VALUE && lo < floor;
+        boolean coldNeeded = floor != Long.MIN_VALUE && lo < floor && source.coldMin(table) < floor;
+        long awaitLsn = Long.MIN_VALUE;
         if (coldNeeded) {
             long lsn = Long.MIN_VALUE;
             for (int no : series) {
@@ -379,7 +426,7 @@ public final class SeamExecutor {
                     lsn = Math.max(lsn, ch.maxLsn());
                 }
             }
-            if (lsn != Long.MIN_VALUE) source.awaitPersisted(table, lsn);
+            awaitLsn = lsn;
         }
         BlockMaterializer m = new BlockMaterializer(layout, needed);
         SeriesCursor cur = new SeriesCursor();
@@ -399,7 +446,7 @@ public final class SeamExecutor {
                     : io.proxist.planner.expr.Sql.op(
                             org.apache.calcite.sql.fun.SqlStdOperatorTable.AND, where.toSql(source.backend()), seam);
         }
-        return new Side(hot, types, coldWhere);
+        return new Side(hot, types, coldWhere, awaitLsn, tsName, seriesColumn, symbols);
     }
 
     private static Set<String> intersect(Set<String> a, Set<String> b) {
@@ -461,6 +508,17 @@ public final class SeamExecutor {
                 case DOUBLE -> Vectors.dbl(c, row);
                 case STRING -> ((BytesColumn) c).getString(row);
             };
+        }
+
+        int size() {
+            return map.size();
+        }
+
+        /** Whether the groups are exactly the WHERE's series (the key being the series column). */
+        boolean coversSeriesColumn(String column, Side side) {
+            Set<String> seen = new HashSet<>();
+            for (Key k : map.keySet()) if (k.v()[0] instanceof String str) seen.add(str);
+            return seen.containsAll(side.symbols());
         }
 
         void mergeCold(Block b) {

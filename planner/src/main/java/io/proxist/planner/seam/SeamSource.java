@@ -21,6 +21,14 @@ public interface SeamSource {
      */
     long floor(String table);
 
+    /**
+     * A time at or below the oldest row the backend can hold for the table (Long.MAX_VALUE: it holds none); the seam
+     * does not ask the backend for rows below a seam that lies at or below it. Long.MIN_VALUE: unknown.
+     */
+    default long coldMin(String table) {
+        return Long.MIN_VALUE;
+    }
+
     /** Waits until every row of the table committed at or below WAL position {@code lsn} is in the backend. */
     void awaitPersisted(String table, long lsn);
 

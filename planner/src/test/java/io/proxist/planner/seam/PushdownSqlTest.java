@@ -185,6 +185,20 @@ class PushdownSqlTest {
     }
 
     @Test
+    void whenMemoryHasTheNewestRowsTheBackendIsNotAsked() throws Exception {
+        Block last = run("SELECT ts, price FROM trades WHERE symbol = 'B' ORDER BY ts DESC LIMIT 2");
+        assertEquals(2, last.rows());
+        Block latest = run("SELECT symbol, argMax(price, ts), max(ts) FROM trades WHERE symbol IN ('A', 'B')"
+                + " GROUP BY symbol ORDER BY symbol");
+        assertEquals(2, latest.rows());
+        assertEquals(List.of(), sent);
+        // a symbol memory lacks, or an aggregate older rows change, still asks
+        run("SELECT symbol, argMax(price, ts) FROM trades WHERE symbol IN ('A', 'C') GROUP BY symbol");
+        run("SELECT argMax(price, ts), count() FROM trades WHERE symbol = 'A'");
+        assertEquals(2, sent.size());
+    }
+
+    @Test
     void unsupportedShapesAreNamed() {
         ProxistException e = assertThrows(ProxistException.class, () -> run("SELECT uniq(symbol) FROM trades"));
         assertEquals(ErrorCode.NOT_IMPLEMENTED, e.code());

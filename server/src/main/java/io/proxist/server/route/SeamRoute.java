@@ -56,6 +56,9 @@ final class SeamRoute {
     private final Backend backend;
     private final Duration barrier;
     private final Map<String, Long> floors = new ConcurrentHashMap<>();
+    /** Per table: the oldest time ClickHouse held when the floor was learnt (Long.MAX_VALUE: none). */
+    private final Map<String, Long> startMins = new ConcurrentHashMap<>();
+
     private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong declined = new java.util.concurrent.atomic.AtomicLong();
 
@@ -125,6 +128,11 @@ final class SeamRoute {
             declined.incrementAndGet();
             LOG.debug("seam declined [query={}]: {}", sql, e.getMessage());
             return null;
+        } catch (RuntimeException e) {
+            // a fault of the seam itself: logged in full, and the query still answered exactly the slow way
+            declined.incrementAndGet();
+            LOG.warn("seam failed, answering after the read barrier [query={}]", sql, e);
+            return null;
         }
     }
 
@@ -140,13 +148,21 @@ final class SeamRoute {
                 .layout()
                 .column(hot.apply(table).layout().tsColumn())
                 .name();
-        String text = admin.query("SELECT count(), max(" + quote(ts) + ") FROM " + quote(database) + "." + quote(table)
-                        + " FORMAT TabSeparated")
+        String text = admin.query("SELECT count(), max(" + quote(ts) + "), min(" + quote(ts) + ") FROM "
+                        + quote(database) + "." + quote(table) + " FORMAT TabSeparated")
                 .strip();
         String[] parts = text.split("\t");
+        if (parts.length != 3) throw new IllegalStateException("unexpected answer to the floor query: " + text);
         long floor;
-        if (Long.parseLong(parts[0]) == 0) floor = Long.MIN_VALUE;
-        else floor = backend.dateTime64() ? parseTime(parts[1]) + 1 : Long.parseLong(parts[1]) + 1;
+        long min;
+        if (Long.parseLong(parts[0]) == 0) {
+            floor = Long.MIN_VALUE;
+            min = Long.MAX_VALUE;
+        } else {
+            floor = (backend.dateTime64() ? parseTime(parts[1]) : Long.parseLong(parts[1])) + 1;
+            min = backend.dateTime64() ? parseTime(parts[2]) : Long.parseLong(parts[2]);
+        }
+        startMins.putIfAbsent(table, min);
         Long prev = floors.putIfAbsent(table, floor);
         return prev != null ? prev : floor;
     }
@@ -179,6 +195,13 @@ final class SeamRoute {
         @Override
         public long floor(String table) {
             return SeamRoute.this.floor(table);
+        }
+
+        @Override
+        public long coldMin(String table) {
+            SeamRoute.this.floor(table);
+            Long start = startMins.get(table);
+            return start == null ? Long.MIN_VALUE : Math.min(start, service.minHandedOffTs(table));
         }
 
         @Override
