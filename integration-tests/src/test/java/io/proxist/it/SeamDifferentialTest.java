@@ -219,6 +219,18 @@ class SeamDifferentialTest {
                         + s3 + "') GROUP BY bar ORDER BY bar",
                 barRows,
                 false));
+        // 10-second buckets of one symbol (ClickHouse's INTERVAL n unit)
+        TreeMap<Long, Long> tens = new TreeMap<>();
+        for (Row r : mine)
+            if (r.symbol().equals(s2))
+                tens.merge(Math.floorDiv(r.ts(), 10_000_000_000L) * 10_000_000_000L, 1L, Long::sum);
+        List<List<Object>> tenRows = new ArrayList<>();
+        for (Map.Entry<Long, Long> e : tens.entrySet()) tenRows.add(List.of(new Ts(e.getKey()), e.getValue()));
+        cases.add(new Case(
+                "SELECT toStartOfInterval(ts, INTERVAL 10 SECOND) AS b, count() FROM trades WHERE symbol = '" + s2
+                        + "' GROUP BY b ORDER BY b",
+                tenRows,
+                false));
         // a filter on a value and a HAVING
         List<List<Object>> rich = new ArrayList<>();
         for (Map.Entry<String, List<Row>> e : by.entrySet()) {
@@ -242,6 +254,11 @@ class SeamDifferentialTest {
                 compare(c.expected(), csv(selectIn(c.sql(), "CSV")), "CSV over HTTP: " + c.sql() + why);
             }
             if (flushed && c.backendCan()) {
+                // everything is persisted: asking for the persisted rows only gives the same answer
+                compare(
+                        c.expected(),
+                        tsv(selectWith(c.sql(), "proxist_persisted_only=1")),
+                        "persisted only: " + c.sql() + why);
                 compare(
                         c.expected(),
                         tsv(clickhouse.query(c.sql() + " FORMAT TabSeparated")),
@@ -316,6 +333,18 @@ class SeamDifferentialTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), sql + ": " + out);
         return tsv(out);
+    }
+
+    static String selectWith(String sql, String setting) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxist.httpPort() + "/?database="
+                                + clickhouse.database() + "&" + setting + "&query="
+                                + URLEncoder.encode(sql + " FORMAT TabSeparated", StandardCharsets.UTF_8)))
+                        .POST(HttpRequest.BodyPublishers.ofString(""))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), sql + ": " + r.body());
+        return r.body();
     }
 
     static String selectIn(String sql, String format) throws IOException, InterruptedException {

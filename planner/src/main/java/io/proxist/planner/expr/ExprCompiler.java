@@ -176,6 +176,17 @@ public final class ExprCompiler {
         switch (k) {
             case AS:
                 return compile(ops.get(0), aggs);
+            case INTERVAL: {
+                // ClickHouse's INTERVAL 5 MINUTE (a number, not a quoted string)
+                if (!(ops.get(0) instanceof SqlNumericLiteral n)
+                        || !(ops.get(1) instanceof org.apache.calcite.sql.SqlIntervalQualifier q))
+                    throw unsupported("INTERVAL of a non-constant");
+                String unit = q.timeUnitRange.startUnit.name();
+                String count = n.toValue();
+                long v = n.getValueAs(BigDecimal.class).longValueExact();
+                return Literal.ofInterval(
+                        Math.multiplyExact(v, TimeLiterals.unitNanos(unit)), TimeLiterals.intervalName(unit, count));
+            }
             case PLUS:
                 return fold(new Arith(Arith.Op.PLUS, compile(ops.get(0), aggs), compile(ops.get(1), aggs)));
             case MINUS:

@@ -157,6 +157,18 @@ class PushdownSqlTest {
     }
 
     @Test
+    void clickHouseIntervalsAndAliasesInHaving() throws Exception {
+        Block b = run("SELECT toStartOfInterval(ts, INTERVAL 1 SECOND) AS bucket, count() AS c FROM trades"
+                + " WHERE ts >= now64() - INTERVAL 1 SECOND GROUP BY bucket HAVING c > 0");
+        assertEquals(List.of("bucket", "c"), b.names());
+        // now64() is 1 s here: ts >= 0 goes down folded, with the seam
+        assertEquals(1, sent.size());
+        assertEquals(true, sent.getFirst().contains("WHERE `ts` >= 0 AND `ts` < 102"), sent.getFirst());
+        assertEquals(1, b.rows()); // memory's three rows (102 .. 104 ns) in the bucket at 0
+        assertEquals(3L, ((io.proxist.core.block.LongColumn) b.column(1)).get(0));
+    }
+
+    @Test
     void withDateTime64TimesStayTimes() throws Exception {
         backend = Backend.MODERN;
         run("SELECT toStartOfInterval(ts, INTERVAL '1' SECOND) AS b, count() FROM trades GROUP BY b");
