@@ -117,6 +117,7 @@ class SeamDifferentialTest {
         proxist.ingest().service().awaitPersisted("trades", Duration.ofSeconds(60));
         proxist.ingest().maintainNow();
         checkCorpus(new ArrayList<>(acked.values()), prefix, t0, why + " flushed", true);
+        assertTrue(proxist.seamCounts()[2] > 0, "repeated queries are not parsed again");
     }
 
     private void insert(List<Row> batch, String why) throws Exception {
@@ -192,6 +193,19 @@ class SeamDifferentialTest {
         cases.add(new Case(
                 "SELECT ts, seq, price FROM trades WHERE symbol = '" + s1 + "' ORDER BY ts DESC, seq DESC LIMIT 5",
                 last5,
+                false));
+        // the newest 40 of two symbols before a time (memory's tail of each series, then the backend's)
+        long cut2 = t0 + 2_500_000_000L;
+        List<Row> two = filter(mine, r -> (r.symbol().equals(s1) || r.symbol().equals(s2)) && r.ts() < cut2);
+        two.sort(Comparator.comparingLong(Row::ts).reversed().thenComparing(Row::symbol));
+        List<List<Object>> newest = new ArrayList<>();
+        for (Row r : two.subList(0, Math.min(40, two.size())))
+            newest.add(List.of(r.symbol(), new Ts(r.ts()), r.price()));
+        cases.add(new Case(
+                "SELECT symbol, ts, price FROM trades WHERE symbol IN ('" + s1 + "', '" + s2
+                        + "') AND ts < toDateTime64('" + TS.format(Instant.ofEpochSecond(0, cut2))
+                        + "', 9) ORDER BY ts DESC, symbol LIMIT 40",
+                newest,
                 false));
         // VWAP of one symbol after a time
         List<Row> s2after = filter(mine, r -> r.symbol().equals(s2) && r.ts() >= cut);

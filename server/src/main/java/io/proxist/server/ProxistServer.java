@@ -138,6 +138,10 @@ public final class ProxistServer implements AutoCloseable {
                         .description("queries on owned tables the seam declined (answered after the read barrier)")
                         .tag("outcome", "declined")
                         .register(metrics.registry());
+                io.micrometer.core.instrument.FunctionCounter.builder(
+                                "proxist_plan_cache_hits", o, x -> x.seamCounts()[2])
+                        .description("queries on owned tables whose parsed tree came from the cache")
+                        .register(metrics.registry());
             }
             this.owned = owned;
             ProxistQueryEngine router = new ProxistQueryEngine(
@@ -257,9 +261,9 @@ public final class ProxistServer implements AutoCloseable {
         return admin.port();
     }
 
-    /** Queries answered at the seam and declined by it: {answered, declined}. */
+    /** Queries answered at the seam, declined by it, and parse-cache hits: {answered, declined, hits}. */
     public long[] seamCounts() {
-        return owned == null ? new long[2] : owned.seamCounts();
+        return owned == null ? new long[3] : owned.seamCounts();
     }
 
     /** The ingest side, or null when Proxist owns no table (ingest.tables=none). */

@@ -137,7 +137,13 @@ public final class SeamExecutor {
         for (Expr e : items) e.columns(needed);
         for (Expr e : order) e.columns(needed);
         if (where != null) where.columns(needed);
-        Side side = read(sh.table(), schema, where, needed);
+        boolean newestFirstLimit = !order.isEmpty()
+                && order.getFirst() instanceof ColumnRef o0
+                && o0.column().equals(tsColumn(schema))
+                && sh.descending().getFirst()
+                && sh.limit() != Long.MAX_VALUE
+                && sh.offset() + sh.limit() <= Integer.MAX_VALUE;
+        Side side = read(sh.table(), schema, where, needed, newestFirstLimit ? (int) (sh.offset() + sh.limit()) : 0);
 
         List<Block> parts = new ArrayList<>();
         Block hotRows = where == null ? side.hot : Blocks.filter(side.hot, where.eval(side.hot));
@@ -265,7 +271,21 @@ public final class SeamExecutor {
         }
         if (where != null) where.columns(needed);
         if (needed.isEmpty()) needed.add(schema.columns().get(1).name());
-        Side side = read(sh.table(), schema, where, needed);
+        boolean latestOnly = !calls.isEmpty();
+        String tsName = tsColumn(schema);
+        for (AggCall a : calls) {
+            latestOnly &= (a.fn == AggCall.Fn.ARG_MAX
+                            && a.by instanceof ColumnRef r
+                            && r.column().equals(tsName))
+                    || (a.fn == AggCall.Fn.MAX
+                            && a.arg instanceof ColumnRef r2
+                            && r2.column().equals(tsName));
+        }
+        boolean perSeries = keys.isEmpty()
+                || (keys.size() == 1
+                        && keys.getFirst() instanceof ColumnRef k
+                        && k.column().equals(seriesColumn(schema)));
+        Side side = read(sh.table(), schema, where, needed, latestOnly && perSeries ? 1 : 0);
 
         Groups groups = new Groups(keys, calls);
         Block hot = side.hot;
@@ -338,6 +358,20 @@ public final class SeamExecutor {
         return e.name();
     }
 
+    /** The time column: the first DateTime64 of the ORDER BY key. */
+    private String tsColumn(TableSchema schema) {
+        TableLayout layout = source.snapshot(schema.name()).layout();
+        return layout.column(layout.tsColumn()).name();
+    }
+
+    /** The series column when the series key is one column, else null. */
+    private String seriesColumn(TableSchema schema) {
+        TableLayout layout = source.snapshot(schema.name()).layout();
+        return layout.seriesKeyParts() == 1
+                ? layout.column(layout.seriesColumn(0)).name()
+                : null;
+    }
+
     // ---------------------------------------------------------------- the two sides
 
     /** The memory side and what the backend side must add. */
@@ -356,7 +390,7 @@ public final class SeamExecutor {
         return source.cold(sql);
     }
 
-    private Side read(String table, TableSchema schema, Expr where, List<String> needed) {
+    private Side read(String table, TableSchema schema, Expr where, List<String> needed, int tail) {
         TableSnapshot snap = source.snapshot(table);
         TableLayout layout = snap.layout();
         String tsName = layout.column(layout.tsColumn()).name();
@@ -371,7 +405,9 @@ public final class SeamExecutor {
         String seriesColumn = layout.seriesKeyParts() == 1
                 ? layout.column(layout.seriesColumn(0)).name()
                 : null;
+        boolean onlyBounds = true;
         for (Expr c : conjuncts(where)) {
+            boolean bound = false;
             if (c instanceof Compare cmp && cmp.left() instanceof ColumnRef r && cmp.right() instanceof Literal l) {
                 if (r.column().equals(tsName) && ValueKind.isTimestamp(l.type())) {
                     long v = l.longValue();
@@ -386,10 +422,12 @@ public final class SeamExecutor {
                         }
                         default -> {}
                     }
+                    bound = cmp.op() != Compare.Op.NE;
                 } else if (r.column().equals(seriesColumn)
                         && cmp.op() == Compare.Op.EQ
                         && l.kind() == ValueKind.STRING) {
                     symbols = intersect(symbols, Set.of(l.stringValue()));
+                    bound = true;
                 }
             } else if (c instanceof InList in
                     && !in.negated()
@@ -399,7 +437,9 @@ public final class SeamExecutor {
                 Set<String> s = new HashSet<>();
                 for (Literal l : in.values()) s.add(l.stringValue());
                 symbols = intersect(symbols, s);
+                bound = true;
             }
+            onlyBounds &= bound;
         }
         long floor = Math.max(snap.evictedBelow(), source.floor(table));
         List<Integer> series = new ArrayList<>();
@@ -432,7 +472,10 @@ public final class SeamExecutor {
         SeriesCursor cur = new SeriesCursor();
         long from = Math.max(lo, floor);
         for (int no : series) {
-            for (cur.of(snap.series(no), from, hi); cur.next(); ) m.append(snap, no, cur.chunk(), cur.lo(), cur.hi());
+            if (tail > 0 && onlyBounds) appendTail(m, snap, no, from, hi, tail);
+            else
+                for (cur.of(snap.series(no), from, hi); cur.next(); )
+                    m.append(snap, no, cur.chunk(), cur.lo(), cur.hi());
         }
         Block hot = m.build();
         SqlNode coldWhere = null;
@@ -447,6 +490,41 @@ public final class SeamExecutor {
                             org.apache.calcite.sql.fun.SqlStdOperatorTable.AND, where.toSql(source.backend()), seam);
         }
         return new Side(hot, types, coldWhere, awaitLsn, tsName, seriesColumn, symbols);
+    }
+
+    /**
+     * The newest {@code k} rows of a series with {@code from <= ts < to}, oldest first: what a newest-first LIMIT
+     * or a latest-by-time aggregate needs from memory, found by one binary search instead of a scan.
+     */
+    private static void appendTail(BlockMaterializer m, TableSnapshot snap, int no, long from, long to, int k) {
+        SeriesSnapshot s = snap.series(no);
+        if (s.isEmpty() || from >= to) return;
+        long end = to == Long.MAX_VALUE ? s.endPosition() : s.lowerBound(to);
+        int c = SeriesSnapshot.chunkOf(end);
+        int r = SeriesSnapshot.rowOf(end);
+        if (c >= s.chunkCount()) { // the end: after the last row of the last chunk
+            c = s.chunkCount() - 1;
+            r = s.rowsTo(c);
+        }
+        List<int[]> ranges = new ArrayList<>();
+        int left = k;
+        while (left > 0) {
+            long[] ts = s.chunk(c).timestamps();
+            int lo = Math.max(s.rowsFrom(c), r - left);
+            while (lo < r && ts[lo] < from) lo++;
+            if (lo < r) {
+                ranges.add(new int[] {c, lo, r});
+                left -= r - lo;
+            }
+            boolean olderBeforeRange = lo > s.rowsFrom(c) && ts[lo - 1] < from;
+            if (olderBeforeRange || left <= 0 || c == 0) break;
+            c--;
+            r = s.rowsTo(c);
+        }
+        for (int i = ranges.size() - 1; i >= 0; i--) {
+            int[] x = ranges.get(i);
+            m.append(snap, no, s.chunk(x[0]), x[1], x[2]);
+        }
     }
 
     private static Set<String> intersect(Set<String> a, Set<String> b) {
@@ -502,6 +580,21 @@ public final class SeamExecutor {
             });
         }
 
+        private static boolean sameKey(Column[] keyCols, int x, int y) {
+            for (Column c : keyCols) {
+                boolean same =
+                        switch (c) {
+                            case BytesColumn bc -> Vectors.compareBytes(bc, x, bc, y) == 0;
+                            case io.proxist.core.block.LongColumn lc -> lc.values()[x] == lc.values()[y];
+                            case io.proxist.core.block.DoubleColumn dc ->
+                                Double.doubleToLongBits(dc.values()[x]) == Double.doubleToLongBits(dc.values()[y]);
+                            default -> false;
+                        };
+                if (!same) return false;
+            }
+            return true;
+        }
+
         private static Object value(Column c, DataType t, int row) {
             return switch (ValueKind.of(t)) {
                 case LONG -> Vectors.lng(c, row);
@@ -547,8 +640,10 @@ public final class SeamExecutor {
                 args[a] = c.arg == null ? null : c.arg.eval(b);
                 bys[a] = c.by == null ? null : c.by.eval(b);
             }
+            // memory's rows come series by series: look a group up only when the key changes from the row before
+            AggCall.State[] s = null;
             for (int r = 0; r < b.rows(); r++) {
-                AggCall.State[] s = states(keyCols, r);
+                if (s == null || !sameKey(keyCols, r - 1, r)) s = states(keyCols, r);
                 for (int a = 0; a < s.length; a++) s[a].add(args[a], bys[a], r);
             }
         }

@@ -79,10 +79,13 @@ public final class OwnedTables {
         seam = r;
     }
 
-    /** Queries answered at the seam, and queries it declined (answered at the read barrier); zeros when off. */
+    /**
+     * Queries answered at the seam, queries it declined (answered at the read barrier), and queries whose parse
+     * came from the cache; zeros when off.
+     */
     public long[] seamCounts() {
         SeamRoute r = seam;
-        return r == null ? new long[2] : new long[] {r.answered(), r.declined()};
+        return r == null ? new long[3] : new long[] {r.answered(), r.declined(), r.parseHits()};
     }
 
     /** The answer at the seam, or null (not enabled, not a query the seam plans). */

@@ -56,6 +56,14 @@ final class SeamRoute {
     private final Backend backend;
     private final Duration barrier;
     private final Map<String, Long> floors = new ConcurrentHashMap<>();
+    /**
+     * Parsed queries by their text: a repeated query is not parsed again. The trees are only read (constants such
+     * as now64() are folded per execution), so sharing them is safe. Cleared when full.
+     */
+    private final Map<String, SqlNode> parsed = new ConcurrentHashMap<>();
+
+    private static final int PARSED_MAX = 4096;
+    private final java.util.concurrent.atomic.AtomicLong parseHits = new java.util.concurrent.atomic.AtomicLong();
     /** Per table: the oldest time ClickHouse held when the floor was learnt (Long.MAX_VALUE: none). */
     private final Map<String, Long> startMins = new ConcurrentHashMap<>();
 
@@ -86,6 +94,11 @@ final class SeamRoute {
         return v != null && !v.equals("0") && !v.equalsIgnoreCase("false");
     }
 
+    /** Queries whose parsed tree came from the cache. */
+    long parseHits() {
+        return parseHits.get();
+    }
+
     /** Queries on owned tables answered at the seam. */
     long answered() {
         return answered.get();
@@ -109,11 +122,17 @@ final class SeamRoute {
 
     /** The answer at the seam, or null when the query is not one the seam plans. */
     BlockCursor tryAnswer(QueryContext ctx, String sql) {
-        SqlNode query;
-        try {
-            query = SqlParser.create(sql, PARSER).parseQuery();
-        } catch (SqlParseException e) {
-            return null;
+        SqlNode query = parsed.get(sql);
+        if (query != null) {
+            parseHits.incrementAndGet();
+        } else {
+            try {
+                query = SqlParser.create(sql, PARSER).parseQuery();
+            } catch (SqlParseException e) {
+                return null;
+            }
+            if (parsed.size() >= PARSED_MAX) parsed.clear();
+            parsed.put(sql, query);
         }
         String table = SeamExecutor.tableOf(query);
         if (table == null || !service.manages(table) || !database.equals(ctx.database())) return null;
