@@ -1,0 +1,68 @@
+package io.proxist.hot.ops;
+
+import java.util.Arrays;
+
+/** A reusable, growable {@code double[]}: {@link #clear()} keeps the array; capacity doubles when full. */
+public final class DoubleList {
+    private double[] values;
+    private int size;
+
+    public DoubleList() {
+        this(16);
+    }
+
+    public DoubleList(int capacity) {
+        values = new double[Math.max(1, capacity)];
+    }
+
+    public void clear() {
+        size = 0;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public double get(int i) {
+        if (i >= size) throw new IndexOutOfBoundsException(i + " of " + size);
+        return values[i];
+    }
+
+    public void set(int i, double v) {
+        if (i >= size) throw new IndexOutOfBoundsException(i + " of " + size);
+        values[i] = v;
+    }
+
+    public void add(double v) {
+        if (size == values.length) grow(size + 1);
+        values[size++] = v;
+    }
+
+    /** Makes room for {@code n} elements in total (keeps the content) and returns the backing array. */
+    public double[] ensureCapacity(int n) {
+        if (n > values.length) grow(n);
+        return values;
+    }
+
+    /** Sets the size (after writing into {@link #array()} directly); must not exceed the capacity. */
+    public void setSize(int n) {
+        if (n < 0 || n > values.length) throw new IndexOutOfBoundsException(n + " of capacity " + values.length);
+        size = n;
+    }
+
+    /** The backing array; valid elements are {@code [0, size())}. Replaced when the list grows. */
+    public double[] array() {
+        return values;
+    }
+
+    private void grow(int min) {
+        int cap = values.length;
+        while (cap < min) cap = cap <= (Integer.MAX_VALUE >> 1) ? cap << 1 : Integer.MAX_VALUE - 8;
+        values = Arrays.copyOf(values, cap);
+    }
+
+    /** A copy of the content (tests, diagnostics: allocates). */
+    public double[] toArray() {
+        return Arrays.copyOf(values, size);
+    }
+}
