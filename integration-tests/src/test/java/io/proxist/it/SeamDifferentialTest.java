@@ -149,6 +149,7 @@ class SeamDifferentialTest {
         List<Case> cases = new ArrayList<>();
         String in = "symbol IN ('" + prefix + "S1', '" + prefix + "S2', '" + prefix + "S3', '" + prefix + "S4')";
         cases.add(new Case("SELECT count() FROM trades WHERE " + in, List.of(List.of((long) mine.size())), true));
+        cases.add(new Case("SELECT count() FROM trades FINAL WHERE " + in, List.of(List.of((long) mine.size())), true));
         // per symbol: count, sum, min, max, avg, argMax by time
         TreeMap<String, List<Row>> by = new TreeMap<>();
         for (Row r : mine)

@@ -33,8 +33,20 @@ record Shape(
     /** The table a query reads, if it is one plain SELECT from one named table; null otherwise. */
     static String tableOf(SqlNode query) {
         SqlNode q = query instanceof SqlOrderBy ob ? ob.query : query;
-        if (!(q instanceof SqlSelect s) || !(s.getFrom() instanceof SqlIdentifier id)) return null;
+        if (!(q instanceof SqlSelect s) || !(table(s.getFrom()) instanceof SqlIdentifier id)) return null;
         return id.names.getLast();
+    }
+
+    /**
+     * The table of a FROM: a name, {@code t AS a}, or {@code t FINAL} (memory and the backend hold each key once,
+     * so FINAL changes nothing here); anything else is returned as it is.
+     */
+    static SqlNode table(SqlNode from) {
+        SqlNode f = from;
+        if (f instanceof SqlCall c && c.getOperator() == io.proxist.planner.parse.ClickHouseOperators.FINAL)
+            f = c.operand(0);
+        if (f instanceof SqlBasicCall c && c.getKind() == SqlKind.AS) f = c.operand(0);
+        return f;
     }
 
     static Shape of(SqlNode query) {
@@ -48,7 +60,9 @@ record Shape(
             q = ob.query;
         }
         if (!(q instanceof SqlSelect s)) throw unsupported(q.getKind().toString());
-        if (!(s.getFrom() instanceof SqlIdentifier id)) throw unsupported("FROM other than one table");
+        if (!(table(s.getFrom()) instanceof SqlIdentifier id)) throw unsupported("FROM other than one table");
+        if (s instanceof io.proxist.planner.parse.ClickHouseSelect cs && cs.limitBy() != null)
+            throw unsupported("LIMIT n BY");
         if (s.isDistinct()) throw unsupported("DISTINCT");
         if (s.getWindowList() != null && !s.getWindowList().isEmpty()) throw unsupported("WINDOW");
         if (order == null && s.getOrderList() != null) order = s.getOrderList();

@@ -20,11 +20,9 @@ import io.proxist.hot.store.HotTable;
 import io.proxist.hot.store.HotTableOptions;
 import io.proxist.hot.store.TableSnapshot;
 import io.proxist.planner.expr.Backend;
+import io.proxist.planner.parse.ClickHouseSqlParser;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.avatica.util.Quoting;
-import org.apache.calcite.sql.parser.SqlParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,11 +83,6 @@ class PushdownSqlTest {
     }
 
     Block run(String sql) throws Exception {
-        SqlParser.Config cfg = SqlParser.config()
-                .withQuoting(Quoting.BACK_TICK)
-                .withUnquotedCasing(Casing.UNCHANGED)
-                .withQuotedCasing(Casing.UNCHANGED)
-                .withCaseSensitive(true);
         SeamSource source = new SeamSource() {
             @Override
             public TableSchema schema(String table) {
@@ -125,7 +118,7 @@ class PushdownSqlTest {
                 return backend;
             }
         };
-        return new SeamExecutor(source).execute(SqlParser.create(sql, cfg).parseQuery(), 1_000_000_000L);
+        return new SeamExecutor(source).execute(ClickHouseSqlParser.parse(sql).query(), 1_000_000_000L);
     }
 
     @Test
@@ -208,6 +201,16 @@ class PushdownSqlTest {
         run("SELECT symbol, argMax(price, ts) FROM trades WHERE symbol IN ('A', 'C') GROUP BY symbol");
         run("SELECT argMax(price, ts), count() FROM trades WHERE symbol = 'A'");
         assertEquals(2, sent.size());
+    }
+
+    @Test
+    void finalIsReadAndLimitByIsRefused() throws Exception {
+        Block b = run("SELECT count() FROM trades FINAL WHERE symbol = 'B'");
+        assertEquals(2L, ((io.proxist.core.block.LongColumn) b.column(0)).get(0));
+        ProxistException e = assertThrows(
+                ProxistException.class, () -> run("SELECT ts FROM trades ORDER BY ts DESC LIMIT 1 BY symbol"));
+        assertEquals(ErrorCode.NOT_IMPLEMENTED, e.code());
+        assertEquals(true, e.getMessage().contains("LIMIT n BY"), e.getMessage());
     }
 
     @Test

@@ -20,12 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +34,6 @@ import org.slf4j.LoggerFactory;
 final class SeamRoute {
     private static final Logger LOG = LoggerFactory.getLogger(SeamRoute.class);
     static final String PERSISTED_ONLY = "proxist_persisted_only";
-
-    private static final SqlParser.Config PARSER = SqlParser.config()
-            .withQuoting(Quoting.BACK_TICK)
-            .withUnquotedCasing(Casing.UNCHANGED)
-            .withQuotedCasing(Casing.UNCHANGED)
-            .withCaseSensitive(true)
-            .withConformance(SqlConformanceEnum.LENIENT);
 
     private final IngestService service;
     private final Function<String, HotTable> hot;
@@ -127,9 +115,12 @@ final class SeamRoute {
             parseHits.incrementAndGet();
         } else {
             try {
-                query = SqlParser.create(sql, PARSER).parseQuery();
-            } catch (SqlParseException e) {
-                return null;
+                io.proxist.planner.parse.ParsedQuery pq = io.proxist.planner.parse.ClickHouseSqlParser.parse(sql);
+                // a SETTINGS clause of its own goes to ClickHouse with the query: the fallback passes it on
+                if (!pq.settings().isEmpty()) return null;
+                query = pq.query();
+            } catch (ProxistException e) {
+                return null; // not a query the parser reads: the backend answers (or reports the error)
             }
             if (parsed.size() >= PARSED_MAX) parsed.clear();
             parsed.put(sql, query);
