@@ -187,6 +187,19 @@ final class OpsFixture {
         return Long.getLong("proxist.test.seed") != null ? 1 : Integer.getInteger("proxist.test.seeds", dflt);
     }
 
+    /** Runs {@code body} once per seed ({@code dflt} seeds unless a property says otherwise), naming the seed of a failure. */
+    static void eachSeed(int dflt, java.util.function.Consumer<Random> body) {
+        long base = baseSeed();
+        for (int i = 0; i < seeds(dflt); i++) {
+            long seed = seed(i, base);
+            try {
+                body.accept(new Random(seed));
+            } catch (Throwable t) {
+                throw fail(seed, t);
+            }
+        }
+    }
+
     static AssertionError fail(long seed, Throwable t) {
         return new AssertionError(
                 "failed with seed " + seed + " (replay with -Dproxist.test.seed=" + seed + "): " + t, t);

@@ -16,15 +16,7 @@ class RangeFilterTest {
     @ParameterizedTest(name = "chunks {0}..{1}")
     @MethodSource("io.proxist.hot.ops.OpsFixture#chunkSizes")
     void matchesOracle(int minChunk, int maxChunk) {
-        long base = OpsFixture.baseSeed();
-        for (int i = 0; i < OpsFixture.seeds(250); i++) {
-            long seed = OpsFixture.seed(i, base);
-            try {
-                run(new Random(seed), minChunk, maxChunk);
-            } catch (Throwable t) {
-                throw OpsFixture.fail(seed, t);
-            }
-        }
+        OpsFixture.eachSeed(250, rnd -> run(rnd, minChunk, maxChunk));
     }
 
     private static void run(Random rnd, int minChunk, int maxChunk) {
