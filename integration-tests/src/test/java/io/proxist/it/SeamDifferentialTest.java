@@ -208,6 +208,18 @@ class SeamDifferentialTest {
                         + "', 9) ORDER BY ts DESC, symbol LIMIT 40",
                 newest,
                 false));
+        // the newest two of each symbol (LIMIT n BY: memory's tail of each series, the backend's with it)
+        List<Row> all = new ArrayList<>(mine);
+        all.sort(Comparator.comparingLong(Row::ts).reversed().thenComparing(Row::symbol));
+        Map<String, Integer> taken = new java.util.HashMap<>();
+        List<List<Object>> byTwo = new ArrayList<>();
+        for (Row r : all)
+            if (taken.merge(r.symbol(), 1, Integer::sum) <= 2)
+                byTwo.add(List.of(r.symbol(), new Ts(r.ts()), r.price()));
+        cases.add(new Case(
+                "SELECT symbol, ts, price FROM trades WHERE " + in + " ORDER BY ts DESC, symbol LIMIT 2 BY symbol",
+                byTwo,
+                false));
         // VWAP of one symbol after a time
         List<Row> s2after = filter(mine, r -> r.symbol().equals(s2) && r.ts() >= cut);
         double pv = s2after.stream().mapToDouble(r -> r.price() * r.size()).sum();

@@ -109,7 +109,10 @@ public final class SeamExecutor {
                 orderBy,
                 sh.descending(),
                 sh.offset(),
-                sh.limit());
+                sh.limit(),
+                sh.limitBy(),
+                sh.limitByOffset(),
+                sh.limitByCount());
     }
 
     // ---------------------------------------------------------------- scans
@@ -133,9 +136,12 @@ public final class SeamExecutor {
         }
         List<Expr> order = new ArrayList<>();
         for (SqlNode o : sh.orderBy()) order.add(resolve(o, names, items, cc, null));
+        List<Expr> by = new ArrayList<>();
+        for (SqlNode o : sh.limitBy()) by.add(resolve(o, names, items, cc, null));
         List<String> needed = new ArrayList<>();
         for (Expr e : items) e.columns(needed);
         for (Expr e : order) e.columns(needed);
+        for (Expr e : by) e.columns(needed);
         if (where != null) where.columns(needed);
         boolean newestFirstLimit = !order.isEmpty()
                 && order.getFirst() instanceof ColumnRef o0
@@ -143,25 +149,52 @@ public final class SeamExecutor {
                 && sh.descending().getFirst()
                 && sh.limit() != Long.MAX_VALUE
                 && sh.offset() + sh.limit() <= Integer.MAX_VALUE;
-        Side side = read(sh.table(), schema, where, needed, newestFirstLimit ? (int) (sh.offset() + sh.limit()) : 0);
+        boolean newestFirst = !order.isEmpty()
+                && order.getFirst() instanceof ColumnRef o1
+                && o1.column().equals(tsColumn(schema))
+                && sh.descending().getFirst();
+        // LIMIT n BY the symbol, newest first: each series contributes at most its newest offset + n rows
+        boolean bySeries = by.size() == 1
+                && by.getFirst() instanceof ColumnRef b0
+                && b0.column().equals(seriesColumn(schema))
+                && sh.limitByCount() != Long.MAX_VALUE
+                && sh.limitByOffset() + sh.limitByCount() <= Integer.MAX_VALUE;
+        int tail = 0;
+        if (newestFirstLimit) tail = (int) (sh.offset() + sh.limit());
+        if (newestFirst && bySeries) {
+            int perSeries = (int) (sh.limitByOffset() + sh.limitByCount());
+            tail = tail == 0 ? perSeries : Math.min(tail, perSeries);
+        }
+        Side side = read(sh.table(), schema, where, needed, tail);
 
         List<Block> parts = new ArrayList<>();
         Block hotRows = where == null ? side.hot : Blocks.filter(side.hot, where.eval(side.hot));
         // newest first with a LIMIT: every backend row is older than every memory row, so when memory has enough
         // rows the backend cannot contribute
-        boolean newestFirst = !order.isEmpty()
-                && order.getFirst() instanceof ColumnRef r
-                && r.column().equals(side.tsName())
-                && sh.descending().getFirst();
-        boolean enough = newestFirst && sh.limit() != Long.MAX_VALUE && hotRows.rows() >= sh.offset() + sh.limit();
+        boolean enough = newestFirst
+                && by.isEmpty()
+                && sh.limit() != Long.MAX_VALUE
+                && hotRows.rows() >= sh.offset() + sh.limit();
         if (side.coldWhere != null && !enough) {
             long limit = sh.limit() == Long.MAX_VALUE ? -1 : sh.offset() + sh.limit();
             List<org.apache.calcite.sql.SqlNode> cols = new ArrayList<>();
             for (String c : needed) cols.add(io.proxist.planner.expr.Sql.id(c));
             List<org.apache.calcite.sql.SqlNode> keys = new ArrayList<>();
             for (Expr e : order) keys.add(e.toSql(source.backend()));
-            String sql = ColdSql.select(
-                    source.database(), sh.table(), cols, side.coldWhere, List.of(), keys, sh.descending(), limit);
+            String sql;
+            if (by.isEmpty()) {
+                sql = ColdSql.select(
+                        source.database(), sh.table(), cols, side.coldWhere, List.of(), keys, sh.descending(), limit);
+            } else {
+                // each group's first offset + n rows of the union are among the first offset + n of either side;
+                // the global LIMIT cannot go down with it (rows the union caps would push the backend's further)
+                List<SqlNode> byKeys = new ArrayList<>();
+                for (Expr e : by) byKeys.add(e.toSql(source.backend()));
+                long perGroup =
+                        sh.limitByCount() == Long.MAX_VALUE ? Long.MAX_VALUE : sh.limitByOffset() + sh.limitByCount();
+                sql = ColdSql.selectLimitBy(
+                        source.database(), sh.table(), cols, side.coldWhere, keys, sh.descending(), byKeys, perGroup);
+            }
             parts.addAll(cold(side, sql, sh.table()));
         }
         parts.add(side.hot);
@@ -172,11 +205,36 @@ public final class SeamExecutor {
             for (Expr e : order) keys.add(e.eval(rows));
             rows = Blocks.gather(rows, Blocks.order(rows.rows(), keys, sh.descending()));
         }
+        if (!by.isEmpty()) rows = limitBy(rows, by, sh.limitByOffset(), sh.limitByCount());
         rows = Blocks.slice(
                 rows, sh.offset(), sh.limit() == Long.MAX_VALUE ? Long.MAX_VALUE : sh.offset() + sh.limit());
         List<Column> out = new ArrayList<>();
         for (Expr e : items) out.add(Columns.withType(e.eval(rows), e.type()));
         return new Block(names, out, rows.rows());
+    }
+
+    /** {@code LIMIT [offset,] n BY keys}: of each key's rows, in the order they come, those at offset .. offset + n. */
+    private static Block limitBy(Block rows, List<Expr> by, long offset, long count) {
+        List<Column> keys = new ArrayList<>();
+        for (Expr e : by) keys.add(e.eval(rows));
+        Map<List<Object>, long[]> seen = new java.util.HashMap<>();
+        int[] keep = new int[rows.rows()];
+        int k = 0;
+        for (int r = 0; r < rows.rows(); r++) {
+            List<Object> key = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                Column c = keys.get(i);
+                key.add(
+                        switch (ValueKind.of(c.type())) {
+                            case LONG -> Vectors.lng(c, r);
+                            case DOUBLE -> Vectors.dbl(c, r);
+                            case STRING -> ((BytesColumn) c).getString(r);
+                        });
+            }
+            long n = seen.computeIfAbsent(key, x -> new long[1])[0]++;
+            if (n >= offset && n - offset < count) keep[k++] = r;
+        }
+        return Blocks.gather(rows, Arrays.copyOf(keep, k));
     }
 
     /** An ORDER BY (or GROUP BY) item: an alias of the select list, or an expression. */
@@ -198,6 +256,7 @@ public final class SeamExecutor {
     // ---------------------------------------------------------------- aggregation
 
     private Block aggregate(Shape sh, TableSchema schema, ExprCompiler cc, Expr where) {
+        if (!sh.limitBy().isEmpty()) throw Shape.unsupported("LIMIT n BY with aggregation");
         // select aliases usable in GROUP BY
         Map<String, SqlNode> aliases = new LinkedHashMap<>();
         for (SqlNode n : sh.select()) if (Shape.aliasOf(n) != null) aliases.put(Shape.aliasOf(n), Shape.unalias(n));

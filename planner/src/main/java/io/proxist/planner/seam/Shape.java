@@ -28,7 +28,10 @@ record Shape(
         List<SqlNode> orderBy,
         List<Boolean> descending,
         long offset,
-        long limit) {
+        long limit,
+        List<SqlNode> limitBy,
+        long limitByOffset,
+        long limitByCount) {
 
     /** The table a query reads, if it is one plain SELECT from one named table; null otherwise. */
     static String tableOf(SqlNode query) {
@@ -61,8 +64,13 @@ record Shape(
         }
         if (!(q instanceof SqlSelect s)) throw unsupported(q.getKind().toString());
         if (!(table(s.getFrom()) instanceof SqlIdentifier id)) throw unsupported("FROM other than one table");
-        if (s instanceof io.proxist.planner.parse.ClickHouseSelect cs && cs.limitBy() != null)
-            throw unsupported("LIMIT n BY");
+        List<SqlNode> limitBy = List.of();
+        long byOffset = 0, byCount = Long.MAX_VALUE;
+        if (s instanceof io.proxist.planner.parse.ClickHouseSelect cs && cs.limitBy() != null) {
+            limitBy = new ArrayList<>(cs.limitBy().getList());
+            byOffset = count(cs.limitByOffset(), 0);
+            byCount = count(cs.limitByCount(), Long.MAX_VALUE);
+        }
         if (s.isDistinct()) throw unsupported("DISTINCT");
         if (s.getWindowList() != null && !s.getWindowList().isEmpty()) throw unsupported("WINDOW");
         if (order == null && s.getOrderList() != null) order = s.getOrderList();
@@ -96,7 +104,10 @@ record Shape(
                 orderBy,
                 desc,
                 count(offset, 0),
-                count(fetch, Long.MAX_VALUE));
+                count(fetch, Long.MAX_VALUE),
+                limitBy,
+                byOffset,
+                byCount);
     }
 
     private static boolean hasWindow(SqlNode n) {

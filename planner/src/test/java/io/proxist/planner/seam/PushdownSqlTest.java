@@ -204,13 +204,24 @@ class PushdownSqlTest {
     }
 
     @Test
-    void finalIsReadAndLimitByIsRefused() throws Exception {
+    void finalIsRead() throws Exception {
         Block b = run("SELECT count() FROM trades FINAL WHERE symbol = 'B'");
         assertEquals(2L, ((io.proxist.core.block.LongColumn) b.column(0)).get(0));
+    }
+
+    @Test
+    void limitByGoesDownWithTheOrderAndIsAppliedToTheUnion() throws Exception {
+        Block b = run("SELECT symbol, ts FROM trades ORDER BY ts DESC LIMIT 1 BY symbol");
+        assertEquals(
+                List.of("SELECT `symbol`, `ts` FROM `db`.`trades` WHERE `ts` < 102 ORDER BY `ts` DESC LIMIT 1 BY"
+                        + " `symbol`"),
+                sent);
+        assertEquals(2, b.rows()); // B at 104 and A at 102 from memory (the backend had nothing here)
+        assertEquals(104L, ((io.proxist.core.block.LongColumn) b.column(1)).get(0));
+        assertEquals(102L, ((io.proxist.core.block.LongColumn) b.column(1)).get(1));
         ProxistException e = assertThrows(
-                ProxistException.class, () -> run("SELECT ts FROM trades ORDER BY ts DESC LIMIT 1 BY symbol"));
+                ProxistException.class, () -> run("SELECT count() FROM trades GROUP BY symbol LIMIT 1 BY symbol"));
         assertEquals(ErrorCode.NOT_IMPLEMENTED, e.code());
-        assertEquals(true, e.getMessage().contains("LIMIT n BY"), e.getMessage());
     }
 
     @Test
