@@ -198,23 +198,24 @@ public final class IngestService {
             if (r.lsn() >= 0) {
                 s.inserted.addAndGet(r.newRows());
                 noteAcked(table, r.lsn(), r.newRows());
-                noteMinTs(t, s, r.rows());
-                sink.submit(table, r.lsn(), r.rows(), belowEvictionBound(t, r.rows()));
+                long minTs = noteMinTs(t, s, r.rows());
+                sink.submit(table, r.lsn(), r.rows(), belowEvictionBound(t, minTs));
             }
             return r;
         }
     }
 
-    private static void noteMinTs(IngestTable t, State s, Block rows) {
-        if (rows == null || rows.rows() == 0) return;
+    /** Records the smallest time among rows handed to the flusher; returns it (Long.MAX_VALUE: no rows). */
+    private static long noteMinTs(IngestTable t, State s, Block rows) {
+        if (rows == null || rows.rows() == 0) return Long.MAX_VALUE;
         int ts = rows.names()
                 .indexOf(t.hot().layout().column(t.hot().layout().tsColumn()).name());
-        if (ts < 0) return;
+        if (ts < 0) return Long.MAX_VALUE;
         long[] v = ((io.proxist.core.block.LongColumn) rows.column(ts)).values();
         long min = Long.MAX_VALUE;
         for (int i = 0; i < rows.rows(); i++) min = Math.min(min, v[i]);
-        long m = min;
-        s.minTs.accumulateAndGet(m, Math::min);
+        s.minTs.accumulateAndGet(min, Math::min);
+        return min;
     }
 
     /**
@@ -232,15 +233,9 @@ public final class IngestService {
      * memory no longer holds, so dedup could not see it: the flusher asks ClickHouse for those keys before sending,
      * and a retry is not stored twice.
      */
-    private static boolean belowEvictionBound(IngestTable t, Block rows) {
+    private static boolean belowEvictionBound(IngestTable t, long minTs) {
         long bound = t.hot().snapshot().evictedBelow();
-        if (bound == Long.MIN_VALUE || rows == null) return false;
-        int ts = rows.names()
-                .indexOf(t.hot().layout().column(t.hot().layout().tsColumn()).name());
-        if (ts < 0) return false;
-        long[] v = ((io.proxist.core.block.LongColumn) rows.column(ts)).values();
-        for (int i = 0; i < rows.rows(); i++) if (v[i] < bound) return true;
-        return false;
+        return bound != Long.MIN_VALUE && minTs < bound;
     }
 
     private IngestTable.Inserted overflow(String table, State s, Block rows, ProxistException why) {
