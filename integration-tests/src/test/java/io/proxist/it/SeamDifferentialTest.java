@@ -269,6 +269,7 @@ class SeamDifferentialTest {
                         + " AND price > 110 GROUP BY symbol HAVING c > 3 ORDER BY symbol",
                 rich,
                 true));
+        windowCases(cases, by, s1, s2, s3, in, cut, cutText);
         for (Case c : cases) {
             long[] before = proxist.seamCounts();
             List<List<String>> got = tsv(select(c.sql()));
@@ -277,7 +278,9 @@ class SeamDifferentialTest {
             compare(c.expected(), got, "through Proxist: " + c.sql() + why);
             if (flushed) {
                 // the other protocol and another format
-                compare(c.expected(), nativeTsv(c.sql()), "clickhouse-client over native: " + c.sql() + why);
+                if (c.sql().contains(" OVER "))
+                    compare(c.expected(), pythonTsv(c.sql()), "python clickhouse-driver over native: " + c.sql() + why);
+                else compare(c.expected(), nativeTsv(c.sql()), "clickhouse-client over native: " + c.sql() + why);
                 compare(c.expected(), csv(selectIn(c.sql(), "CSV")), "CSV over HTTP: " + c.sql() + why);
             }
             if (flushed && c.backendCan()) {
@@ -292,6 +295,96 @@ class SeamDifferentialTest {
                         "ClickHouse direct: " + c.sql() + why);
             }
         }
+    }
+
+    /**
+     * Window functions over rows from both sides of the seam (the frames of the oldest memory rows reach into the
+     * backend's). Times are unique within a symbol, so ROWS frames are deterministic.
+     */
+    private static void windowCases(
+            List<Case> cases,
+            TreeMap<String, List<Row>> by,
+            String s1,
+            String s2,
+            String s3,
+            String in,
+            long cut,
+            String cutText) {
+        // a 5-row moving average of one symbol, the newest 20 rows
+        List<Row> a = sorted(by.getOrDefault(s1, List.of()));
+        List<List<Object>> ma = new ArrayList<>();
+        for (int i = a.size() - 1; i >= Math.max(0, a.size() - 20); i--) {
+            double sum = 0;
+            int from = Math.max(0, i - 4);
+            for (int j = from; j <= i; j++) sum += a.get(j).price();
+            ma.add(List.of(new Ts(a.get(i).ts()), a.get(i).price(), sum / (i - from + 1)));
+        }
+        cases.add(new Case(
+                "SELECT ts, price, avg(price) OVER (PARTITION BY symbol ORDER BY ts ROWS BETWEEN 4 PRECEDING AND"
+                        + " CURRENT ROW) AS ma FROM trades WHERE symbol = '" + s1 + "' ORDER BY ts DESC LIMIT 20",
+                ma,
+                false));
+        // a one-second RANGE frame after a time: volume, count and VWAP per row (WINDOW clause)
+        List<Row> b = filter(sorted(by.getOrDefault(s2, List.of())), r -> r.ts() >= cut);
+        List<List<Object>> range = new ArrayList<>();
+        for (int i = 0; i < b.size(); i++) {
+            double vol = 0, pv = 0;
+            long n = 0;
+            for (Row r : b)
+                if (r.ts() >= b.get(i).ts() - 1_000_000_000L
+                        && r.ts() <= b.get(i).ts()) {
+                    vol += r.size();
+                    pv += r.price() * r.size();
+                    n++;
+                }
+            range.add(List.of(new Ts(b.get(i).ts()), vol, n, pv / vol));
+        }
+        cases.add(new Case(
+                "SELECT ts, sum(size) OVER w AS vol, count() OVER w AS n, sum(price * size) OVER w / sum(size) OVER w"
+                        + " AS vwap FROM trades WHERE symbol = '" + s2 + "' AND ts >= toDateTime64('" + cutText
+                        + "', 9) WINDOW w AS (PARTITION BY symbol ORDER BY ts RANGE BETWEEN 1 PRECEDING AND CURRENT"
+                        + " ROW) ORDER BY ts",
+                range,
+                false));
+        // running row number and high per symbol, the newest three of each
+        List<List<Object>> running = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> e : by.entrySet()) {
+            List<Row> g = sorted(e.getValue());
+            double[] hi = new double[g.size()];
+            for (int i = 0; i < g.size(); i++)
+                hi[i] = Math.max(i == 0 ? -1 : hi[i - 1], g.get(i).price());
+            for (int i = g.size() - 1; i >= Math.max(0, g.size() - 3); i--)
+                running.add(List.of(e.getKey(), new Ts(g.get(i).ts()), (long) i + 1, hi[i]));
+        }
+        cases.add(new Case(
+                "SELECT symbol, ts, row_number() OVER (PARTITION BY symbol ORDER BY ts) AS rn, max(price) OVER"
+                        + " (PARTITION BY symbol ORDER BY ts) AS hi FROM trades WHERE " + in
+                        + " ORDER BY symbol, ts DESC LIMIT 3 BY symbol",
+                running,
+                false));
+        // ClickHouse's exponentialMovingAverage with a half-life of 2 seconds, the newest 10 rows of one symbol
+        List<Row> c = sorted(by.getOrDefault(s3, List.of()));
+        List<List<Object>> ema = new ArrayList<>();
+        for (int i = c.size() - 1; i >= Math.max(0, c.size() - 10); i--) {
+            long tn = Math.floorDiv(c.get(i).ts(), 1_000_000_000L);
+            double v = 0;
+            for (int j = 0; j <= i; j++)
+                v += c.get(j).price()
+                        * Math.pow(2, -(tn - Math.floorDiv(c.get(j).ts(), 1_000_000_000L)) / 2.0);
+            ema.add(List.of(new Ts(c.get(i).ts()), v * (1 - Math.pow(2, -1 / 2.0))));
+        }
+        cases.add(new Case(
+                "SELECT ts, exponentialMovingAverage(2)(price, intDiv(toUnixTimestamp64Nano(ts), 1000000000)) OVER"
+                        + " (PARTITION BY symbol ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ema"
+                        + " FROM trades WHERE symbol = '" + s3 + "' ORDER BY ts DESC LIMIT 10",
+                ema,
+                false));
+    }
+
+    private static List<Row> sorted(List<Row> rows) {
+        List<Row> out = new ArrayList<>(rows);
+        out.sort(Comparator.comparingLong(Row::ts).thenComparingLong(Row::seq));
+        return out;
     }
 
     private static List<Row> filter(List<Row> rows, Predicate<Row> p) {
@@ -313,6 +406,13 @@ class SeamDifferentialTest {
                     assertTrue(
                             Double.isNaN(d) ? Double.isNaN(y) : Math.abs(d - y) <= 1e-9 * Math.max(1, Math.abs(d)),
                             "row " + i + " column " + j + " of " + what + ": expected " + d + " got " + g.get(j));
+                } else if (x instanceof Ts t && what.startsWith("python")) {
+                    // the driver rounds nanoseconds to a datetime's microseconds through a float
+                    long micros = Long.parseLong(g.get(j));
+                    assertTrue(
+                            Math.abs(micros - t.ns() / 1000.0) <= 1,
+                            "row " + i + " column " + j + " of " + what + ": expected " + t.ns() + " ns, got " + micros
+                                    + " µs");
                 } else if (x instanceof Ts t && what.startsWith("clickhouse-client")) {
                     assertEquals(Long.toString(t.ns()), g.get(j), "row " + i + " column " + j + " of " + what);
                 } else {
@@ -341,6 +441,38 @@ class SeamDifferentialTest {
             out.add(cells);
         }
         return out;
+    }
+
+    /**
+     * The query over the native protocol through Python's clickhouse-driver (it sends the text as written, where
+     * clickhouse-client 18.16 parses it first and knows no window functions); DateTime64 values come back as Python
+     * datetimes, so as microseconds since the epoch.
+     */
+    private static List<List<String>> pythonTsv(String sql) throws Exception {
+        String script = String.join(
+                "\n",
+                "import sys, datetime, calendar",
+                "from clickhouse_driver import Client",
+                "c = Client(host='127.0.0.1', port=int(sys.argv[1]), database=sys.argv[2])",
+                "def f(v):",
+                "    if isinstance(v, datetime.datetime):",
+                "        return str(calendar.timegm(v.utctimetuple()) * 1000000 + v.microsecond)",
+                "    if isinstance(v, float) and v != v: return 'nan'",
+                "    return str(v)",
+                "for row in c.execute(sys.argv[3]):",
+                "    print('\\t'.join(f(v) for v in row))");
+        Process p = new ProcessBuilder(
+                        NativePythonDriverTest.PYTHON,
+                        "-c",
+                        script,
+                        Integer.toString(proxist.nativePort()),
+                        clickhouse.database(),
+                        sql)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), sql + ": " + out);
+        return tsv(out);
     }
 
     /** The query through clickhouse-client (native protocol) against Proxist, as TabSeparated. */

@@ -73,6 +73,24 @@ public final class RollingWindow {
         return k;
     }
 
+    /**
+     * Takes {@code n} rows given as arrays, in frame order (ts ascending): rows a query assembled from both sides of
+     * the seam. {@code y} may be null when no VWAP is asked for. Returns {@code n}.
+     */
+    public int of(long[] t, double[] xv, double[] yv, int count) {
+        prefixed = false;
+        System.arraycopy(t, 0, ts.ensureCapacity(count), 0, count);
+        System.arraycopy(xv, 0, xs.ensureCapacity(count), 0, count);
+        ts.setSize(count);
+        xs.setSize(count);
+        if (yv != null && y != null) {
+            System.arraycopy(yv, 0, ys.ensureCapacity(count), 0, count);
+            ys.setSize(count);
+        }
+        n = count;
+        return count;
+    }
+
     private static void copy(NumericColumn col, Chunk c, int lo, double[] to, int at, int len) {
         double[] d = col.doubles(c);
         if (d != null) {

@@ -34,6 +34,11 @@ public final class ExprCompiler {
 
         /** The expression standing for a group key with this name, or null if none has it. */
         Expr groupKey(String name);
+
+        /** The expression standing for a window function call ({@code f(...) OVER ...}). */
+        default Expr window(SqlCall over) {
+            throw unsupported("window functions (OVER) here");
+        }
     }
 
     public static final Set<String> AGGREGATES = Set.of(
@@ -106,6 +111,7 @@ public final class ExprCompiler {
     /** Whether the node contains an aggregate call anywhere. */
     public static boolean containsAggregate(SqlNode node) {
         if (!(node instanceof SqlCall c)) return false;
+        if (c.getKind() == SqlKind.OVER) return false; // a window function keeps the rows
         if (isAggregate(c)) return true;
         for (SqlNode o : c.getOperandList()) if (o != null && containsAggregate(o)) return true;
         return false;
@@ -176,6 +182,9 @@ public final class ExprCompiler {
         switch (k) {
             case AS:
                 return compile(ops.get(0), aggs);
+            case OVER:
+                if (aggs == null) throw unsupported("window functions (OVER) here");
+                return aggs.window(c);
             case INTERVAL: {
                 // ClickHouse's INTERVAL 5 MINUTE (a number, not a quoted string)
                 if (!(ops.get(0) instanceof SqlNumericLiteral n)

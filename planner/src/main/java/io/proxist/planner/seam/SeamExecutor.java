@@ -112,7 +112,8 @@ public final class SeamExecutor {
                 sh.limit(),
                 sh.limitBy(),
                 sh.limitByOffset(),
-                sh.limitByCount());
+                sh.limitByCount(),
+                sh.windows());
     }
 
     // ---------------------------------------------------------------- scans
@@ -120,6 +121,27 @@ public final class SeamExecutor {
     private Block scan(Shape sh, TableSchema schema, ExprCompiler cc, Expr where) {
         List<String> names = new ArrayList<>();
         List<Expr> items = new ArrayList<>();
+        List<WindowCall> windows = new ArrayList<>();
+        ExprCompiler.Aggregates windowSink = new ExprCompiler.Aggregates() {
+            @Override
+            public Expr aggregate(String function, List<SqlNode> args, String name) {
+                throw new IllegalStateException("aggregate in a scan: " + name);
+            }
+
+            @Override
+            public Expr groupKey(String name) {
+                return null;
+            }
+
+            @Override
+            public Expr window(org.apache.calcite.sql.SqlCall over) {
+                WindowCall w = WindowCall.of(over, sh.windows(), cc);
+                for (int i = 0; i < windows.size(); i++)
+                    if (windows.get(i).name.equals(w.name)) return new ColumnRef("#w" + i, w.type);
+                windows.add(w);
+                return new ColumnRef("#w" + (windows.size() - 1), w.type);
+            }
+        };
         for (SqlNode n : sh.select()) {
             if (n instanceof SqlIdentifier id && id.isStar()) {
                 for (ColumnDef c : schema.columns()) {
@@ -129,11 +151,14 @@ public final class SeamExecutor {
                 }
                 continue;
             }
-            Expr e = cc.compile(Shape.unalias(n));
+            SqlNode item = Shape.unalias(n);
+            Expr e = cc.compile(item, windowSink);
             String alias = Shape.aliasOf(n);
-            names.add(alias != null ? alias : e.name());
+            names.add(alias != null ? alias : windowName(cc, item, windows.size(), e));
             items.add(e);
         }
+        String tsName = tsColumn(schema);
+        String seqName = seqColumn(schema);
         List<Expr> order = new ArrayList<>();
         for (SqlNode o : sh.orderBy()) order.add(resolve(o, names, items, cc, null));
         List<Expr> by = new ArrayList<>();
@@ -143,13 +168,23 @@ public final class SeamExecutor {
         for (Expr e : order) e.columns(needed);
         for (Expr e : by) e.columns(needed);
         if (where != null) where.columns(needed);
-        boolean newestFirstLimit = !order.isEmpty()
+        for (WindowCall w : windows) {
+            w.columns(needed);
+            needed.add(tsName);
+            if (seqName != null) needed.add(seqName);
+        }
+        needed = new ArrayList<>(new java.util.LinkedHashSet<>(needed));
+        needed.removeIf(c -> c.startsWith("#w")); // computed after the union
+        boolean windowed = !windows.isEmpty();
+        boolean newestFirstLimit = !windowed
+                && !order.isEmpty()
                 && order.getFirst() instanceof ColumnRef o0
                 && o0.column().equals(tsColumn(schema))
                 && sh.descending().getFirst()
                 && sh.limit() != Long.MAX_VALUE
                 && sh.offset() + sh.limit() <= Integer.MAX_VALUE;
-        boolean newestFirst = !order.isEmpty()
+        boolean newestFirst = !windowed
+                && !order.isEmpty()
                 && order.getFirst() instanceof ColumnRef o1
                 && o1.column().equals(tsColumn(schema))
                 && sh.descending().getFirst();
@@ -182,7 +217,11 @@ public final class SeamExecutor {
             List<org.apache.calcite.sql.SqlNode> keys = new ArrayList<>();
             for (Expr e : order) keys.add(e.toSql(source.backend()));
             String sql;
-            if (by.isEmpty()) {
+            if (windowed) {
+                // a window's frames need every row the WHERE keeps; order and limits apply after the windows
+                sql = ColdSql.select(
+                        source.database(), sh.table(), cols, side.coldWhere, List.of(), List.of(), List.of(), -1);
+            } else if (by.isEmpty()) {
                 sql = ColdSql.select(
                         source.database(), sh.table(), cols, side.coldWhere, List.of(), keys, sh.descending(), limit);
             } else {
@@ -200,6 +239,15 @@ public final class SeamExecutor {
         parts.add(side.hot);
         Block rows = Blocks.concat(needed, side.types, parts);
         if (where != null) rows = Blocks.filter(rows, where.eval(rows));
+        if (windowed) {
+            List<String> wn = new ArrayList<>(rows.names());
+            List<Column> wc = new ArrayList<>(rows.columns());
+            for (int i = 0; i < windows.size(); i++) {
+                wn.add("#w" + i);
+                wc.add(windows.get(i).compute(rows, tsName, seqName));
+            }
+            rows = new Block(wn, wc, rows.rows());
+        }
         if (!order.isEmpty()) {
             List<Column> keys = new ArrayList<>();
             for (Expr e : order) keys.add(e.eval(rows));
@@ -421,6 +469,34 @@ public final class SeamExecutor {
     private String tsColumn(TableSchema schema) {
         TableLayout layout = source.snapshot(schema.name()).layout();
         return layout.column(layout.tsColumn()).name();
+    }
+
+    /** The seq column of the (ts, seq) order, or null. */
+    private String seqColumn(TableSchema schema) {
+        TableLayout layout = source.snapshot(schema.name()).layout();
+        return layout.seqColumn() < 0 ? null : layout.column(layout.seqColumn()).name();
+    }
+
+    /** A select item's ClickHouse name: a window call's own name when the item is one, else the expression's. */
+    private static String windowName(ExprCompiler cc, SqlNode item, int windowCount, Expr e) {
+        if (windowCount == 0) return e.name();
+        return cc.compile(item, new ExprCompiler.Aggregates() {
+                    @Override
+                    public Expr aggregate(String function, List<SqlNode> args, String name) {
+                        throw new IllegalStateException(name);
+                    }
+
+                    @Override
+                    public Expr groupKey(String name) {
+                        return null;
+                    }
+
+                    @Override
+                    public Expr window(org.apache.calcite.sql.SqlCall over) {
+                        return new ColumnRef(WindowCall.name(over, cc), Vectors.FLOAT64);
+                    }
+                })
+                .name();
     }
 
     /** The series column when the series key is one column, else null. */

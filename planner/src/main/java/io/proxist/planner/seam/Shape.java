@@ -16,7 +16,7 @@ import org.apache.calcite.sql.SqlSelect;
 
 /**
  * The parts of one {@code SELECT} over one table that the seam plans: select list, WHERE, GROUP BY, HAVING, ORDER
- * BY, LIMIT and OFFSET. Anything else (joins, subqueries, UNION, DISTINCT, window functions) is refused with a
+ * BY, LIMIT and OFFSET, window functions and the WINDOW clause. Anything else (joins, subqueries, UNION, DISTINCT) is refused with a
  * message naming it.
  */
 record Shape(
@@ -31,7 +31,8 @@ record Shape(
         long limit,
         List<SqlNode> limitBy,
         long limitByOffset,
-        long limitByCount) {
+        long limitByCount,
+        List<SqlNode> windows) {
 
     /** The table a query reads, if it is one plain SELECT from one named table; null otherwise. */
     static String tableOf(SqlNode query) {
@@ -72,7 +73,6 @@ record Shape(
             byCount = count(cs.limitByCount(), Long.MAX_VALUE);
         }
         if (s.isDistinct()) throw unsupported("DISTINCT");
-        if (s.getWindowList() != null && !s.getWindowList().isEmpty()) throw unsupported("WINDOW");
         if (order == null && s.getOrderList() != null) order = s.getOrderList();
         if (offset == null) offset = s.getOffset();
         if (fetch == null) fetch = s.getFetch();
@@ -92,7 +92,6 @@ record Shape(
                 desc.add(d);
             }
         }
-        for (SqlNode n : s.getSelectList()) if (hasWindow(n)) throw unsupported("window functions (OVER)");
         List<SqlNode> groupBy =
                 s.getGroup() == null ? List.of() : new ArrayList<>(s.getGroup().getList());
         return new Shape(
@@ -107,14 +106,10 @@ record Shape(
                 count(fetch, Long.MAX_VALUE),
                 limitBy,
                 byOffset,
-                byCount);
-    }
-
-    private static boolean hasWindow(SqlNode n) {
-        if (!(n instanceof SqlCall c)) return false;
-        if (c.getKind() == SqlKind.OVER) return true;
-        for (SqlNode o : c.getOperandList()) if (o != null && hasWindow(o)) return true;
-        return false;
+                byCount,
+                s.getWindowList() == null
+                        ? List.of()
+                        : new ArrayList<>(s.getWindowList().getList()));
     }
 
     private static long count(SqlNode n, long absent) {

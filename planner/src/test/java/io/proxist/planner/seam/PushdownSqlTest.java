@@ -66,6 +66,12 @@ class PushdownSqlTest {
     }
 
     static Block rows(String[] symbols, long[] ts) {
+        double[] prices = new double[symbols.length];
+        for (int i = 0; i < prices.length; i++) prices[i] = 10 + i;
+        return rows(symbols, ts, prices);
+    }
+
+    static Block rows(String[] symbols, long[] ts, double[] prices) {
         BytesColumnBuilder s = (BytesColumnBuilder) ColumnBuilder.forType(DataType.of("String"));
         LongColumnBuilder t = (LongColumnBuilder) ColumnBuilder.forType(DataType.parse("DateTime64(9, 'UTC')"));
         LongColumnBuilder q = (LongColumnBuilder) ColumnBuilder.forType(DataType.of("UInt64"));
@@ -75,7 +81,7 @@ class PushdownSqlTest {
             s.appendString(symbols[i]);
             t.appendLong(ts[i]);
             q.appendLong(0);
-            p.appendDouble(10 + i);
+            p.appendDouble(prices[i]);
             z.appendDouble(1);
         }
         List<Column> cols = List.of(s.build(), t.build(), q.build(), p.build(), z.build());
