@@ -65,12 +65,19 @@ class SeamDifferentialTest {
         proxist = ProxistUnderTest.start(
                 clickhouse,
                 Map.of(
-                        "proxist.home", home.toString(),
-                        "schemas.apply", "true",
-                        "clickhouse.database", clickhouse.database(),
-                        "ingest.tables", "trades",
-                        "ingest.policies", "trades.hot-window-ms=2000;trades.flush-interval-ms=50",
-                        "snapshot.interval-seconds", "1"));
+                        "proxist.home",
+                        home.toString(),
+                        "schemas.apply",
+                        "true",
+                        "clickhouse.database",
+                        clickhouse.database(),
+                        "ingest.tables",
+                        "trades,market_data",
+                        "ingest.policies",
+                        "trades.hot-window-ms=2000;trades.flush-interval-ms=50;market_data.hot-window-ms=2000;"
+                                + "market_data.flush-interval-ms=50",
+                        "snapshot.interval-seconds",
+                        "1"));
     }
 
     @AfterAll
@@ -89,6 +96,7 @@ class SeamDifferentialTest {
         String why = " (seed " + seed + ", -Dproxist.test.seed=" + seed + ")";
         Random rnd = new Random(seed);
         Map<String, Row> acked = new LinkedHashMap<>();
+        quotes.clear();
         Set<String> usedTs = new HashSet<>();
         List<List<Row>> sent = new ArrayList<>();
         long clock = t0;
@@ -111,13 +119,49 @@ class SeamDifferentialTest {
             }
             insert(batch, why);
             for (Row r : batch) acked.putIfAbsent(r.symbol() + "/" + r.ts() + "/" + r.seq(), r);
+            // quotes of three symbols around the same times (late ones too): the ASOF JOIN's right side
+            List<Row> qs = new ArrayList<>();
+            for (int i = 0, n = rnd.nextInt(60); i < n; i++) {
+                long ts = clock - rnd.nextInt(400_000_000) - (rnd.nextInt(10) == 0 ? 1_500_000_000L : 0);
+                qs.add(new Row(
+                        prefix + SYMBOLS[rnd.nextInt(3)],
+                        ts,
+                        rnd.nextInt(3),
+                        99 + rnd.nextInt(200) / 100.0,
+                        101 + rnd.nextInt(200) / 100.0));
+            }
+            insertQuotes(qs, why);
+            for (Row q : qs) quotes.putIfAbsent(q.symbol() + "/" + q.ts() + "/" + q.seq(), q);
             if (rnd.nextInt(3) == 0) proxist.ingest().maintainNow(); // persisted rows leave memory
             checkCorpus(new ArrayList<>(acked.values()), prefix, t0, why + " round " + round, false);
         }
         proxist.ingest().service().awaitPersisted("trades", Duration.ofSeconds(60));
+        proxist.ingest().service().awaitPersisted("market_data", Duration.ofSeconds(60));
         proxist.ingest().maintainNow();
         checkCorpus(new ArrayList<>(acked.values()), prefix, t0, why + " flushed", true);
         assertTrue(proxist.seamCounts()[2] > 0, "repeated queries are not parsed again");
+    }
+
+    /** Acknowledged quotes (symbol, ts, seq, bid in price, ask in size) by key. */
+    private final Map<String, Row> quotes = new LinkedHashMap<>();
+
+    private void insertQuotes(List<Row> batch, String why) throws Exception {
+        if (batch.isEmpty()) return;
+        StringBuilder body = new StringBuilder();
+        for (Row r : batch)
+            body.append(r.symbol())
+                    .append('\t')
+                    .append(TS.format(Instant.ofEpochSecond(0, r.ts())))
+                    .append('\t')
+                    .append(r.seq())
+                    .append('\t')
+                    .append(r.price())
+                    .append('\t')
+                    .append(r.size())
+                    .append('\n');
+        HttpResponse<String> resp =
+                post("INSERT INTO market_data (symbol, ts, seq, bid_px, ask_px) FORMAT TabSeparated", body.toString());
+        assertEquals(200, resp.statusCode(), resp.body() + why);
     }
 
     private void insert(List<Row> batch, String why) throws Exception {
@@ -270,6 +314,7 @@ class SeamDifferentialTest {
                 rich,
                 true));
         windowCases(cases, by, s1, s2, s3, in, cut, cutText);
+        asofCase(cases, mine, s1, s2);
         for (Case c : cases) {
             long[] before = proxist.seamCounts();
             List<List<String>> got = tsv(select(c.sql()));
@@ -278,7 +323,7 @@ class SeamDifferentialTest {
             compare(c.expected(), got, "through Proxist: " + c.sql() + why);
             if (flushed) {
                 // the other protocol and another format
-                if (c.sql().contains(" OVER "))
+                if (c.sql().contains(" OVER ") || c.sql().contains(" JOIN "))
                     compare(c.expected(), pythonTsv(c.sql()), "python clickhouse-driver over native: " + c.sql() + why);
                 else compare(c.expected(), nativeTsv(c.sql()), "clickhouse-client over native: " + c.sql() + why);
                 compare(c.expected(), csv(selectIn(c.sql(), "CSV")), "CSV over HTTP: " + c.sql() + why);
@@ -378,6 +423,33 @@ class SeamDifferentialTest {
                         + " (PARTITION BY symbol ORDER BY ts ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ema"
                         + " FROM trades WHERE symbol = '" + s3 + "' ORDER BY ts DESC LIMIT 10",
                 ema,
+                false));
+    }
+
+    /** Each of the newest 30 trades of two symbols with the quote in force at its time (LEFT: none gives zeros). */
+    private void asofCase(List<Case> cases, List<Row> mine, String s1, String s2) {
+        List<Row> ts = filter(mine, r -> r.symbol().equals(s1) || r.symbol().equals(s2));
+        ts.sort(Comparator.comparingLong(Row::ts).reversed().thenComparing(Row::symbol));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row t : ts.subList(0, Math.min(30, ts.size()))) {
+            Row best = null;
+            for (Row q : quotes.values())
+                if (q.symbol().equals(t.symbol())
+                        && q.ts() <= t.ts()
+                        && (best == null || q.ts() > best.ts() || (q.ts() == best.ts() && q.seq() > best.seq())))
+                    best = q;
+            rows.add(List.of(
+                    t.symbol(),
+                    new Ts(t.ts()),
+                    t.price(),
+                    best == null ? 0.0 : best.price(),
+                    best == null ? 0.0 : best.size() - best.price()));
+        }
+        cases.add(new Case(
+                "SELECT t.symbol, t.ts, t.price, m.bid_px, m.ask_px - m.bid_px AS spread FROM trades AS t ASOF LEFT JOIN"
+                        + " market_data AS m ON t.symbol = m.symbol AND t.ts >= m.ts WHERE t.symbol IN ('" + s1 + "', '"
+                        + s2 + "') ORDER BY t.ts DESC, t.symbol LIMIT 30",
+                rows,
                 false));
     }
 

@@ -71,6 +71,7 @@ public enum ErrorCode {
     BAD_ARGUMENTS(36, ErrorCategory.USER, 400),
     ILLEGAL_DIVISION(153, ErrorCategory.USER, 400),
     NO_COMMON_TYPE(386, ErrorCategory.USER, 400),
+    MULTIPLE_EXPRESSIONS_FOR_ALIAS(179, ErrorCategory.USER, 400),
     ILLEGAL_AGGREGATION(184, ErrorCategory.USER, 400),
     NOT_AN_AGGREGATE(215, ErrorCategory.USER, 400),
     INVALID_CONFIG_PARAMETER(318, ErrorCategory.USER, 500),

@@ -67,7 +67,14 @@ public final class SeamExecutor {
         return Shape.tableOf(query);
     }
 
+    /** The owned tables a query reads: one for a SELECT from one table, two for an ASOF JOIN; null otherwise. */
+    public static List<String> tablesOf(SqlNode query) {
+        String one = Shape.tableOf(query);
+        return one != null ? List.of(one) : AsofSeam.tablesOf(query);
+    }
+
     public Block execute(SqlNode query, long nowNanos) {
+        if (AsofSeam.tablesOf(query) != null) return new AsofSeam(this, source).execute(query, nowNanos);
         Shape sh = Shape.of(query);
         TableSchema schema = source.schema(sh.table());
         if (schema == null) throw new IllegalArgumentException("not an owned table: " + sh.table());

@@ -125,9 +125,9 @@ final class SeamRoute {
             if (parsed.size() >= PARSED_MAX) parsed.clear();
             parsed.put(sql, query);
         }
-        String table = SeamExecutor.tableOf(query);
-        if (table == null || !service.manages(table) || !database.equals(ctx.database())) return null;
-        if (hot.apply(table) == null) return null;
+        List<String> tables = SeamExecutor.tablesOf(query);
+        if (tables == null || !database.equals(ctx.database())) return null;
+        for (String table : tables) if (!service.manages(table) || hot.apply(table) == null) return null;
         Source source = new Source(ctx);
         try {
             Block result = new SeamExecutor(source).execute(query, System.currentTimeMillis() * 1_000_000L);
