@@ -140,7 +140,13 @@ public final class ProxistServer implements AutoCloseable {
                         .register(metrics.registry());
                 io.micrometer.core.instrument.FunctionCounter.builder(
                                 "proxist_plan_cache_hits", o, x -> x.seamCounts()[2])
-                        .description("queries on owned tables whose parsed tree came from the cache")
+                        .description("queries on owned tables whose parsed tree came from the cache of query shapes"
+                                + " (literals as parameters)")
+                        .register(metrics.registry());
+                io.micrometer.core.instrument.FunctionCounter.builder(
+                                "proxist_plan_cache_misses", o, x -> x.seamCounts()[3])
+                        .description(
+                                "queries on owned tables parsed (shape first seen, or all its cached trees in use)")
                         .register(metrics.registry());
             }
             this.owned = owned;
@@ -263,7 +269,7 @@ public final class ProxistServer implements AutoCloseable {
 
     /** Queries answered at the seam, declined by it, and parse-cache hits: {answered, declined, hits}. */
     public long[] seamCounts() {
-        return owned == null ? new long[3] : owned.seamCounts();
+        return owned == null ? new long[4] : owned.seamCounts();
     }
 
     /** The ingest side, or null when Proxist owns no table (ingest.tables=none). */

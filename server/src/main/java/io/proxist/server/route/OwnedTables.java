@@ -81,11 +81,11 @@ public final class OwnedTables {
 
     /**
      * Queries answered at the seam, queries it declined (answered at the read barrier), and queries whose parse
-     * came from the cache; zeros when off.
+     * came from the cache (their shape seen before), and queries parsed; zeros when off.
      */
     public long[] seamCounts() {
         SeamRoute r = seam;
-        return r == null ? new long[3] : new long[] {r.answered(), r.declined(), r.parseHits()};
+        return r == null ? new long[4] : new long[] {r.answered(), r.declined(), r.parseHits(), r.parseMisses()};
     }
 
     /** The answer at the seam, or null (not enabled, not a query the seam plans). */

@@ -44,14 +44,8 @@ final class SeamRoute {
     private final Backend backend;
     private final Duration barrier;
     private final Map<String, Long> floors = new ConcurrentHashMap<>();
-    /**
-     * Parsed queries by their text: a repeated query is not parsed again. The trees are only read (constants such
-     * as now64() are folded per execution), so sharing them is safe. Cleared when full.
-     */
-    private final Map<String, SqlNode> parsed = new ConcurrentHashMap<>();
-
-    private static final int PARSED_MAX = 4096;
-    private final java.util.concurrent.atomic.AtomicLong parseHits = new java.util.concurrent.atomic.AtomicLong();
+    /** Parsed queries by their shape (literals as parameters): a query of a known shape is not parsed again. */
+    private final io.proxist.planner.parse.ShapeCache parsed = new io.proxist.planner.parse.ShapeCache();
     /** Per table: the oldest time ClickHouse held when the floor was learnt (Long.MAX_VALUE: none). */
     private final Map<String, Long> startMins = new ConcurrentHashMap<>();
 
@@ -82,9 +76,14 @@ final class SeamRoute {
         return v != null && !v.equals("0") && !v.equalsIgnoreCase("false");
     }
 
-    /** Queries whose parsed tree came from the cache. */
+    /** Queries whose parsed tree came from the cache (their shape seen before). */
     long parseHits() {
-        return parseHits.get();
+        return parsed.hits();
+    }
+
+    /** Queries parsed: shape first seen, or every cached instance of it in use. */
+    long parseMisses() {
+        return parsed.misses();
     }
 
     /** Queries on owned tables answered at the seam. */
@@ -110,21 +109,20 @@ final class SeamRoute {
 
     /** The answer at the seam, or null when the query is not one the seam plans. */
     BlockCursor tryAnswer(QueryContext ctx, String sql) {
-        SqlNode query = parsed.get(sql);
-        if (query != null) {
-            parseHits.incrementAndGet();
-        } else {
-            try {
-                io.proxist.planner.parse.ParsedQuery pq = io.proxist.planner.parse.ClickHouseSqlParser.parse(sql);
-                // a SETTINGS clause of its own goes to ClickHouse with the query: the fallback passes it on
-                if (!pq.settings().isEmpty()) return null;
-                query = pq.query();
-            } catch (ProxistException e) {
-                return null; // not a query the parser reads: the backend answers (or reports the error)
-            }
-            if (parsed.size() >= PARSED_MAX) parsed.clear();
-            parsed.put(sql, query);
+        io.proxist.planner.parse.ShapeCache.Checkout lent;
+        try {
+            lent = parsed.lookup(sql);
+        } catch (ProxistException e) {
+            return null; // not a query the parser reads: the backend answers (or reports the error)
         }
+        try (lent) {
+            // a SETTINGS clause of its own goes to ClickHouse with the query: the fallback passes it on
+            if (!lent.parsed().settings().isEmpty()) return null;
+            return answer(ctx, sql, lent.parsed().query());
+        }
+    }
+
+    private BlockCursor answer(QueryContext ctx, String sql, SqlNode query) {
         List<String> tables = SeamExecutor.tablesOf(query);
         if (tables == null || !database.equals(ctx.database())) return null;
         for (String table : tables) if (!service.manages(table) || hot.apply(table) == null) return null;
