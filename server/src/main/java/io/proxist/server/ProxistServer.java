@@ -124,11 +124,17 @@ public final class ProxistServer implements AutoCloseable {
                             java.time.ZoneId.of(identity.timeZone()),
                             ingest::status);
             if (owned != null) {
+                io.proxist.server.trace.SeamTelemetry telemetry = new io.proxist.server.trace.SeamTelemetry(
+                        config.get(ProxistConfigKeys.QUERY_SLOW_LOG_MS),
+                        config.get(ProxistConfigKeys.TRACING_OTLP_ENDPOINT),
+                        config.get(ProxistConfigKeys.TRACING_SERVICE_NAME));
+                started.push(telemetry);
                 owned.enableSeam(
                         name -> ingest.store().table(name),
                         upstream,
                         clickhouse.client(),
-                        clickhouse.capabilities().dateTime64());
+                        clickhouse.capabilities().dateTime64(),
+                        telemetry);
                 OwnedTables o = owned;
                 io.micrometer.core.instrument.FunctionCounter.builder("proxist_seam_queries", o, x -> x.seamCounts()[0])
                         .description("queries on owned tables answered at the seam (memory and ClickHouse stitched)")

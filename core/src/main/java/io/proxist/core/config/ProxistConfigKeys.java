@@ -194,6 +194,25 @@ public final class ProxistConfigKeys {
             "Synthetic market feed (quotes, trades, orders, fills for about 50 symbols) through the ingest path;"
                     + " 0: off. ./proxist run turns it on.");
 
+    public static final ConfigKey<Integer> QUERY_SLOW_LOG_MS = ConfigKey.integer(
+            "query.slow-log-ms",
+            1000,
+            -1,
+            Integer.MAX_VALUE,
+            "Queries answered at the seam taking at least this long are logged (logger proxist.slow-query, one JSON"
+                    + " line: plan, rows from memory and from ClickHouse, time and SQL of each step); 0 logs every"
+                    + " one, -1 none.");
+
+    public static final ConfigKey<String> TRACING_OTLP_ENDPOINT = ConfigKey.string(
+            "tracing.otlp-endpoint",
+            "",
+            "OTLP/HTTP traces URL (e.g. http://127.0.0.1:4318/v1/traces): when set, queries answered at the seam are"
+                    + " exported as OpenTelemetry spans (proxist.query with proxist.seam.hot, proxist.seam.pushdown and"
+                    + " proxist.seam.stitch children). Empty: no spans.");
+
+    public static final ConfigKey<String> TRACING_SERVICE_NAME =
+            ConfigKey.string("tracing.service-name", "proxist", "The service.name of exported spans.");
+
     public static final ConfigKey<Integer> ADMIN_PORT = ConfigKey.integer(
             "admin.port",
             -1,

@@ -57,9 +57,16 @@ import org.apache.calcite.sql.SqlNode;
  */
 public final class SeamExecutor {
     private final SeamSource source;
+    private final SeamTrace trace;
 
     public SeamExecutor(SeamSource source) {
+        this(source, new SeamTrace());
+    }
+
+    /** An executor recording what each query does into {@code trace}. */
+    public SeamExecutor(SeamSource source, SeamTrace trace) {
         this.source = source;
+        this.trace = trace;
     }
 
     /** The owned table a query reads, when it is one SELECT from one table; null otherwise. */
@@ -74,7 +81,10 @@ public final class SeamExecutor {
     }
 
     public Block execute(SqlNode query, long nowNanos) {
-        if (AsofSeam.tablesOf(query) != null) return new AsofSeam(this, source).execute(query, nowNanos);
+        if (AsofSeam.tablesOf(query) != null) {
+            trace.plan("asof join");
+            return new AsofSeam(this, source).execute(query, nowNanos);
+        }
         Shape sh = Shape.of(query);
         TableSchema schema = source.schema(sh.table());
         if (schema == null) throw new IllegalArgumentException("not an owned table: " + sh.table());
@@ -86,7 +96,30 @@ public final class SeamExecutor {
             throw new ProxistException(ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT, "Illegal type String of column for filter");
         boolean aggregating = !sh.groupBy().isEmpty() || sh.having() != null;
         for (SqlNode n : sh.select()) aggregating |= ExprCompiler.containsAggregate(Shape.unalias(n));
-        return aggregating ? aggregate(sh, schema, cc, where) : scan(sh, schema, cc, where);
+        trace.plan(aggregating ? "aggregate" : windowed(sh) ? "window scan" : "scan");
+        long t0 = System.nanoTime();
+        int before = trace.steps().size();
+        Block out = aggregating ? aggregate(sh, schema, cc, where) : scan(sh, schema, cc, where);
+        // the stitch: what this query spent beyond its reads (merging, ordering, expressions, windows)
+        long reads = 0;
+        for (int i = before; i < trace.steps().size(); i++)
+            reads += trace.steps().get(i).nanos();
+        long end = System.nanoTime();
+        trace.add(new SeamTrace.Step(
+                "stitch", sh.table(), end - Math.max(0, end - t0 - reads), end, out.rows(), 0, null));
+        return out;
+    }
+
+    private static boolean windowed(Shape sh) {
+        for (SqlNode n : sh.select()) if (hasWindow(n)) return true;
+        return false;
+    }
+
+    private static boolean hasWindow(SqlNode n) {
+        if (!(n instanceof org.apache.calcite.sql.SqlCall c)) return false;
+        if (c.getKind() == org.apache.calcite.sql.SqlKind.OVER) return true;
+        for (SqlNode o : c.getOperandList()) if (o != null && hasWindow(o)) return true;
+        return false;
     }
 
     /** The shape with select aliases replaced by their expressions wherever they are used. */
@@ -528,11 +561,25 @@ public final class SeamExecutor {
 
     /** Runs the backend part: first waits until memory's rows below the seam are there, then asks for the rest. */
     private List<Block> cold(Side side, String sql, String table) {
+        long t0 = System.nanoTime();
         if (side.awaitLsn() != Long.MIN_VALUE) source.awaitPersisted(table, side.awaitLsn());
-        return source.cold(sql);
+        long t1 = System.nanoTime();
+        List<Block> out = source.cold(sql);
+        long rows = 0;
+        for (Block b : out) rows += b.rows();
+        trace.add(new SeamTrace.Step("cold", table, t0, System.nanoTime(), rows, t1 - t0, sql));
+        return out;
     }
 
     private Side read(String table, TableSchema schema, Expr where, List<String> needed, int tail) {
+        long t0 = System.nanoTime();
+        Side side = readHot(table, schema, where, needed, tail);
+        trace.add(new SeamTrace.Step(
+                "hot", table, t0, System.nanoTime(), side.hot().rows(), 0, null));
+        return side;
+    }
+
+    private Side readHot(String table, TableSchema schema, Expr where, List<String> needed, int tail) {
         TableSnapshot snap = source.snapshot(table);
         TableLayout layout = snap.layout();
         String tsName = layout.column(layout.tsColumn()).name();

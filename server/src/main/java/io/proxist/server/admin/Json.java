@@ -10,7 +10,7 @@ import java.util.Map;
  * Number, Boolean, enums and null. {@link #write} indents by two spaces, {@link #line} writes one line. A non-finite
  * double is written as null.
  */
-final class Json {
+public final class Json {
     private Json() {}
 
     /** {@code value} indented, with a final newline. */
@@ -21,7 +21,7 @@ final class Json {
     }
 
     /** {@code value} on one line, without a newline. */
-    static String line(Object value) {
+    public static String line(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0, false);
         return sb.toString();

@@ -73,8 +73,9 @@ public final class OwnedTables {
             Function<String, io.proxist.hot.store.HotTable> hot,
             io.proxist.pushdown.passthrough.UpstreamExecutor upstream,
             io.proxist.chclient.ClickHouseHttp admin,
-            boolean dateTime64) {
-        SeamRoute r = new SeamRoute(service, hot, schemas, upstream, admin, database, dateTime64, barrier);
+            boolean dateTime64,
+            io.proxist.server.trace.SeamTelemetry telemetry) {
+        SeamRoute r = new SeamRoute(service, hot, schemas, upstream, admin, database, dateTime64, barrier, telemetry);
         r.primeFloors();
         seam = r;
     }

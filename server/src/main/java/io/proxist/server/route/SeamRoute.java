@@ -43,6 +43,7 @@ final class SeamRoute {
     private final String database;
     private final Backend backend;
     private final Duration barrier;
+    private final io.proxist.server.trace.SeamTelemetry telemetry;
     private final Map<String, Long> floors = new ConcurrentHashMap<>();
     /** Parsed queries by their shape (literals as parameters): a query of a known shape is not parsed again. */
     private final io.proxist.planner.parse.ShapeCache parsed = new io.proxist.planner.parse.ShapeCache();
@@ -60,7 +61,9 @@ final class SeamRoute {
             ClickHouseHttp admin,
             String database,
             boolean dateTime64,
-            Duration barrier) {
+            Duration barrier,
+            io.proxist.server.trace.SeamTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.service = service;
         this.hot = hot;
         this.schemas = schemas;
@@ -127,12 +130,17 @@ final class SeamRoute {
         if (tables == null || !database.equals(ctx.database())) return null;
         for (String table : tables) if (!service.manages(table) || hot.apply(table) == null) return null;
         Source source = new Source(ctx);
+        io.proxist.planner.seam.SeamTrace trace = new io.proxist.planner.seam.SeamTrace();
         try {
-            Block result = new SeamExecutor(source).execute(query, System.currentTimeMillis() * 1_000_000L);
+            Block result = new SeamExecutor(source, trace).execute(query, System.currentTimeMillis() * 1_000_000L);
             answered.incrementAndGet();
+            telemetry.record(sql, trace, System.nanoTime(), "answered");
             return new LocalAnswers.OneBlock(result);
         } catch (ProxistException e) {
-            if (e.code() == ErrorCode.TIMEOUT_EXCEEDED) throw e;
+            if (e.code() == ErrorCode.TIMEOUT_EXCEEDED) {
+                telemetry.record(sql, trace, System.nanoTime(), "timeout");
+                throw e;
+            }
             declined.incrementAndGet();
             LOG.debug("seam declined [query={}]: {}", sql, e.getMessage());
             return null;
