@@ -27,7 +27,9 @@ import java.util.Map;
  * at the new watermark, or again when the table's rows changed since (a late row), (a binary search per series) and the entries whose row changed are rewritten. An entry is the
  * watermark it was computed at (8 bytes, little-endian) followed by the row as a one-row Native block (revision 0) of
  * the table's stored columns. A series whose rows at or below the watermark were all evicted keeps its entry (those
- * rows were persisted, and nothing newer at or below the watermark exists). Not thread-safe: one maintenance thread.
+ * rows were persisted, and nothing newer at or below the watermark exists), and an entry is never replaced by an older
+ * row (a late row can be all memory holds of a series whose newer rows were persisted and evicted). Not thread-safe:
+ * one maintenance thread.
  */
 public final class FrontierTracker {
     private final FrontierCache cache;
@@ -73,7 +75,17 @@ public final class FrontierTracker {
             long seq = ((LongColumn) row.column(layout.seqColumn())).values()[0];
             int symbolId = series.keyId(0);
             long[] prev = mine.get(symbolId);
-            if (prev != null && prev[0] == ts && prev[1] == seq) continue;
+            if (prev == null) prev = storedKey(table, symbolId, layout); // written by an earlier process
+            if (prev != null) {
+                if (prev[0] == ts && prev[1] == seq) continue;
+                // memory may hold an older row than the entry's: a late row that arrived after the entry's row was
+                // persisted and evicted. The entry's row is still the last at or below the (monotone) watermark.
+                boolean older = TableLayout.compareKey(ts, seq, prev[0], prev[1], layout.seqBias()) < 0;
+                if (older && prev[0] <= watermark) {
+                    mine.put(symbolId, prev);
+                    continue;
+                }
+            }
             cache.put(table, symbolId, encode(watermark, row));
             mine.put(symbolId, new long[] {ts, seq});
             written++;
@@ -82,6 +94,17 @@ public final class FrontierTracker {
         lastWatermark.put(table, watermark);
         lastVersions.put(table, snap.version());
         return written;
+    }
+
+    /** The ts and seq of the row the cache holds for a symbol, or null. */
+    private long[] storedKey(String table, int symbolId, TableLayout layout) {
+        byte[] entry = cache.get(table, symbolId);
+        if (entry == null) return null;
+        Block row = rowOf(entry);
+        return new long[] {
+            ((LongColumn) row.column(layout.tsColumn())).values()[0],
+            ((LongColumn) row.column(layout.seqColumn())).values()[0]
+        };
     }
 
     /** Entries written since this tracker was made. */
