@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             FlushCommand.class,
             WalCommand.class,
             QueuesCommand.class,
+            RetentionCommand.class,
             ApplyCommand.class,
             DiagCommand.class,
             ConfigCommand.class,

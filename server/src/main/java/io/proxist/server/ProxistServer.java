@@ -204,8 +204,29 @@ public final class ProxistServer implements AutoCloseable {
             started.push(nativePort);
             // the admin API (pxctl) on its own port; /metrics is served there too, without credentials as
             // ClickHouse's own Prometheus endpoint
+            io.proxist.server.retention.PartitionRetention retention = ingest == null
+                    ? null
+                    : new io.proxist.server.retention.PartitionRetention(
+                            clickhouse.client(),
+                            config.get(ProxistConfigKeys.CLICKHOUSE_DATABASE),
+                            ingest.service().tableNames(),
+                            config.get(ProxistConfigKeys.RETENTION_MARKET_DATA_DAYS),
+                            config.get(ProxistConfigKeys.RETENTION_AUDIT_DAYS));
+            if (retention != null) {
+                started.push(io.proxist.server.retention.RetentionSchedule.start(
+                        retention, config.get(ProxistConfigKeys.RETENTION_CHECK_INTERVAL_SECONDS)));
+                io.micrometer.core.instrument.FunctionCounter.builder(
+                                "proxist_retention_partitions_dropped", retention, r -> r.partitionsDropped())
+                        .description("day partitions of owned tables dropped past their retention")
+                        .register(metrics.registry());
+                io.micrometer.core.instrument.FunctionCounter.builder(
+                                "proxist_retention_rows_dropped", retention, r -> r.rowsDropped())
+                        .description("rows in the partitions dropped past their retention")
+                        .register(metrics.registry());
+            }
             admin = AdminServer.start(
-                    new AdminContext(config, clickhouse, ingest, identity, users, http.port(), nativePort.port()),
+                    new AdminContext(
+                            config, clickhouse, ingest, identity, users, http.port(), nativePort.port(), retention),
                     java.util.Map.of("/metrics", new TextRoute(ProxistMetrics.CONTENT_TYPE, metrics::scrape, false)));
             started.push(admin);
         } catch (RuntimeException e) {

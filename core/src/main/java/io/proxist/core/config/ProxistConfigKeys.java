@@ -136,6 +136,15 @@ public final class ProxistConfigKeys {
             "Retention of the audit tables (orders, fills, positions,"
                     + " account state, risk decisions, guardrail transitions, system events), in days.");
 
+    public static final ConfigKey<Integer> RETENTION_CHECK_INTERVAL_SECONDS = ConfigKey.integer(
+            "retention.check-interval-seconds",
+            3600,
+            0,
+            Integer.MAX_VALUE,
+            "How often the partition-maintenance job drops the owned tables' day partitions that are past their"
+                    + " retention (the first run one interval after start; pxctl retention runs it at once). 0: never"
+                    + " on its own.");
+
     public static final ConfigKey<String> INGEST_TABLES = ConfigKey.string(
             "ingest.tables",
             "all",

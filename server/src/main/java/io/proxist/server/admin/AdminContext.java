@@ -16,6 +16,7 @@ import io.proxist.server.ingest.IngestRuntime;
  * @param users who may use the admin API (the users of the HTTP interface)
  * @param httpPort the ClickHouse HTTP port Proxist serves
  * @param nativePort the native protocol port Proxist serves
+ * @param retention the partition-maintenance job, or null when Proxist owns no table
  */
 public record AdminContext(
         ProxistConfig config,
@@ -24,7 +25,8 @@ public record AdminContext(
         ServerIdentity identity,
         Users users,
         int httpPort,
-        int nativePort) {
+        int nativePort,
+        io.proxist.server.retention.PartitionRetention retention) {
 
     IngestRuntime requireIngest() {
         if (ingest == null) throw AdminException.noIngest();

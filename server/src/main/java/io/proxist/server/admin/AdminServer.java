@@ -116,6 +116,8 @@ public final class AdminServer implements AutoCloseable {
                 "/admin/logs",
                 r -> Response.text(logs.tail((int) Math.min(r.number("lines", 500), LogTail.DEFAULT_LINES))));
         get("/admin/threads", r -> Response.text(ThreadDump.now()));
+        get("/admin/retention", r -> Response.ok(RetentionAdmin.report(context, true, r.user())));
+        post("/admin/retention/run", r -> Response.ok(RetentionAdmin.report(context, r.flag("dry_run"), r.user())));
         for (Map.Entry<String, TextRoute> e : extra.entrySet()) {
             TextRoute t = e.getValue();
             String key = "GET " + e.getKey();
