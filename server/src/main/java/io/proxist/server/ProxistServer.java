@@ -54,10 +54,13 @@ public final class ProxistServer implements AutoCloseable {
     private final ServerIdentity identity;
     private final IngestRuntime ingest;
     private final ProxistMetrics metrics;
+    private final ProxistConfig config;
+    private io.proxist.ingest.recorder.Recorder recorder;
     private final OwnedTables owned;
     private final AdminServer admin;
 
     private ProxistServer(ProxistConfig config) {
+        this.config = config;
         host = config.get(ProxistConfigKeys.LISTEN_HOST);
         try {
             clickhouse = startClickHouse(config);
@@ -297,6 +300,19 @@ public final class ProxistServer implements AutoCloseable {
     /** Queries answered at the seam, declined by it, and parse-cache hits: {answered, declined, hits}. */
     public long[] seamCounts() {
         return owned == null ? new long[4] : owned.seamCounts();
+    }
+
+    /**
+     * The in-process recorder API (ingest/README.md, "Recorder API") over the owned tables, started on first use and
+     * stopped, drained, with Proxist.
+     */
+    public synchronized io.proxist.ingest.recorder.Recorder recorder() {
+        if (ingest == null) throw new IllegalStateException("Proxist owns no table (ingest.tables)");
+        if (recorder == null) {
+            recorder = io.proxist.server.ingest.RecorderRuntime.start(config, ingest, metrics.registry());
+            started.push(recorder);
+        }
+        return recorder;
     }
 
     /** The ingest side, or null when Proxist owns no table (ingest.tables=none). */

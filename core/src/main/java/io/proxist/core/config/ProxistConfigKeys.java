@@ -222,6 +222,44 @@ public final class ProxistConfigKeys {
     public static final ConfigKey<String> TRACING_SERVICE_NAME =
             ConfigKey.string("tracing.service-name", "proxist", "The service.name of exported spans.");
 
+    public static final ConfigKey<Integer> RECORDER_QUEUE_CAPACITY = ConfigKey.integer(
+            "recorder.queue-capacity",
+            65_536,
+            2,
+            1 << 26,
+            "Events each table's queue of the in-process recorder API holds (ProxistServer.recorder()).");
+
+    public static final ConfigKey<Integer> RECORDER_BATCH_ROWS = ConfigKey.integer(
+            "recorder.batch-rows", 2_000, 1, 1_000_000, "Rows per INSERT the recorder thread builds at most.");
+
+    public static final ConfigKey<Integer> RECORDER_FLUSH_INTERVAL_MS = ConfigKey.integer(
+            "recorder.flush-interval-ms",
+            50,
+            0,
+            60_000,
+            "How long a partial batch of the recorder waits for more rows at most.");
+
+    public static final ConfigKey<Integer> RECORDER_CRITICAL_WAIT_MS = ConfigKey.integer(
+            "recorder.critical-wait-ms",
+            5,
+            0,
+            60_000,
+            "How long record() waits for room in a critical table's full queue before answering TIMED_OUT.");
+
+    public static final ConfigKey<Integer> RECORDER_MARKET_DATA_MIN_INTERVAL_MS = ConfigKey.integer(
+            "recorder.market-data.min-interval-ms",
+            0,
+            0,
+            3_600_000,
+            "Per symbol, the least time between two recorded market snapshots (0: no limit); unchanged best bid and"
+                    + " ask are never recorded twice, and sampling rises under pressure whatever this is.");
+
+    public static final ConfigKey<String> RECORDER_SOURCE =
+            ConfigKey.string("recorder.source", "recorder", "The source column of rows recorded through the API.");
+
+    public static final ConfigKey<String> RECORDER_ENVIRONMENT = ConfigKey.string(
+            "recorder.environment", "prod", "The environment column of rows recorded through the API.");
+
     public static final ConfigKey<Integer> ADMIN_PORT = ConfigKey.integer(
             "admin.port",
             -1,
