@@ -52,7 +52,9 @@ public final class IngestService {
 
     /** Per table: the policy, the unconfirmed records (position, rows) and the counters. */
     private static final class State {
-        final TablePolicy policy;
+        /** Replaced whole by {@link #updatePolicy}; every insert reads it once. */
+        volatile TablePolicy policy;
+
         final ArrayDeque<long[]> unconfirmed = new ArrayDeque<>();
         long pendingRows;
         long lastAcked;
@@ -143,6 +145,31 @@ public final class IngestService {
     public TablePolicy policy(String table) {
         table(table);
         return states.get(table).policy;
+    }
+
+    /** The policy fields a running table takes at once; the others shape structures built at start. */
+    public static final java.util.Set<String> LIVE_POLICY_FIELDS =
+            java.util.Set.of("critical", "hot-window-ms", "max-pending-rows");
+
+    /**
+     * Applies a table's new policy at once. Only {@link #LIVE_POLICY_FIELDS} may differ: what happens past the budget
+     * (read by every insert), the hot window (read by every maintenance pass) and the budget itself.
+     *
+     * @throws IllegalArgumentException naming the fields that cannot change while the table runs
+     */
+    public void updatePolicy(String table, TablePolicy next) {
+        table(table);
+        State s = states.get(table);
+        TablePolicy now = s.policy;
+        java.util.List<String> fixed = new java.util.ArrayList<>();
+        if (now.durability() != next.durability()) fixed.add("durability (the WAL records of the table)");
+        if (now.flushRows() != next.flushRows()) fixed.add("flush-rows (the flusher's batch sizes)");
+        if (!now.flushInterval().equals(next.flushInterval())) fixed.add("flush-interval-ms (the flusher's)");
+        if (now.hotMemoryBytes() != next.hotMemoryBytes()) fixed.add("hot-memory-mb (the hot table's budget)");
+        if (!fixed.isEmpty())
+            throw new IllegalArgumentException(table + ": " + String.join(", ", fixed)
+                    + " cannot change while Proxist runs: set it in the configuration file and restart");
+        s.policy = next;
     }
 
     /** Replays the WAL into every table and hands the unconfirmed records to the flusher again. */

@@ -295,6 +295,49 @@ class PxctlTest {
     }
 
     @Test
+    void aBudgetChangesLiveAndAFieldBuiltAtStartIsRefusedByName(@TempDir Path dir) throws Exception {
+        Path tight = dir.resolve("tight.properties");
+        Files.writeString(tight, "policy.trades.max-pending-rows = 50\n");
+        PxctlSupport.Run applied =
+                pxctl(admin(), "apply", "-f", tight.toString()).expect(0);
+        assertTrue(applied.out().contains("trades.max-pending-rows: 5000000 -> 50"), applied.out());
+        try {
+            Map<String, Object> q =
+                    json(pxctl(admin(), "queues", "--json").expect(0).out());
+            assertEquals(50, num(row(list(q.get("tables")), "trades").get("max_pending_rows")), "in force at once");
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < 100; i++) rows.append(OwnedTablesTest.row("LIVE", CLOCK.addAndGet(1_000), i, 100));
+            java.net.http.HttpResponse<String> r = PxctlSupport.post(
+                    proxist.httpPort(),
+                    clickhouse.database(),
+                    "INSERT INTO trades (symbol, ts, seq, price) FORMAT TabSeparated",
+                    rows.toString());
+            assertEquals(500, r.statusCode(), r.body());
+            assertTrue(r.body().contains("Code: 290") && r.body().contains("LIMIT_EXCEEDED"), r.body());
+
+            Path restart = dir.resolve("restart.properties");
+            Files.writeString(restart, "policy.trades.flush-rows = 7\n");
+            PxctlSupport.Run refused =
+                    pxctl(admin(), "apply", "-f", restart.toString()).expect(6);
+            assertTrue(refused.err().contains("cannot be applied live"), refused.err());
+        } finally {
+            Path back = dir.resolve("back.properties");
+            Files.writeString(back, "policy.trades.max-pending-rows = 5000000\n");
+            pxctl(admin(), "apply", "-f", back.toString()).expect(0);
+        }
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 100; i++) rows.append(OwnedTablesTest.row("LIVE2", CLOCK.addAndGet(1_000), i, 100));
+        assertEquals(
+                200,
+                PxctlSupport.post(
+                                proxist.httpPort(),
+                                clickhouse.database(),
+                                "INSERT INTO trades (symbol, ts, seq, price) FORMAT TabSeparated",
+                                rows.toString())
+                        .statusCode());
+    }
+
+    @Test
     void configIsRedactedAndMetadataListsTablesAndSnapshots() {
         Map<String, Object> c =
                 json(pxctl(admin(), "config", "show", "--json").expect(0).out());

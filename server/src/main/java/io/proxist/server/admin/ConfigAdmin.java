@@ -4,6 +4,7 @@ import io.proxist.core.config.ConfigKey;
 import io.proxist.core.config.ProxistConfig;
 import io.proxist.core.config.ProxistConfigKeys;
 import io.proxist.core.error.ProxistException;
+import io.proxist.ingest.IngestService;
 import io.proxist.ingest.TablePolicy;
 import io.proxist.server.ingest.IngestRuntime;
 import java.io.IOException;
@@ -148,7 +149,8 @@ final class ConfigAdmin {
                     "not applied: " + String.join(", ", notLive) + " cannot be applied live (read when"
                             + " Proxist starts); set " + (notLive.size() == 1 ? "it" : "them")
                             + " in the configuration file and restart Proxist. Nothing of this change set was applied"
-                            + (LIVE.isEmpty() ? "" : "; keys applied live: " + LIVE));
+                            + "; keys applied live: " + LIVE + ", and ingest.policies fields "
+                            + IngestService.LIVE_POLICY_FIELDS);
             out.put("code", "NOT_APPLIED_LIVE");
             out.put("version", audit.version());
             out.put("changes", changes);
@@ -156,7 +158,11 @@ final class ConfigAdmin {
         }
         long version = audit.nextVersion();
         audit.record(entries(changes, r.user(), time, version, "applied"), true);
-        for (Map<String, Object> c : changes) live.put((String) c.get("key"), afterText.get((String) c.get("key")));
+        for (Map<String, Object> c : changes) {
+            String key = (String) c.get("key");
+            if (key.equals(ProxistConfigKeys.INGEST_POLICIES.name())) applyPolicies(afterText.get(key));
+            live.put(key, afterText.get(key));
+        }
         out.put("dry_run", false);
         out.put("applied", true);
         out.put("version", version);
@@ -201,6 +207,13 @@ final class ConfigAdmin {
         return out;
     }
 
+    /** Gives each owned table its policy from a new ingest.policies (validated live beforehand). */
+    private void applyPolicies(String spec) {
+        IngestService service = context.requireIngest().service();
+        Map<String, TablePolicy> next = TablePolicy.parse(spec, service.tableNames());
+        for (Map.Entry<String, TablePolicy> e : next.entrySet()) service.updatePolicy(e.getKey(), e.getValue());
+    }
+
     /** ingest.policies compared field by field with the running tables' policies; null when no field changes. */
     private Map<String, Object> policyChange(String before, String after) {
         IngestRuntime ingest = context.ingest();
@@ -227,7 +240,14 @@ final class ConfigAdmin {
                 }
             }
         }
-        return fields.isEmpty() ? null : change("ingest.policies", before, after, fields);
+        if (fields.isEmpty()) return null;
+        Map<String, Object> c = change("ingest.policies", before, after, fields);
+        // live when every changed field is one a running table takes at once
+        boolean live = true;
+        for (Object f : fields)
+            live &= IngestService.LIVE_POLICY_FIELDS.contains((String) ((Map<?, ?>) f).get("field"));
+        c.put("live", live);
+        return c;
     }
 
     private static List<Map<String, Object>> entries(
