@@ -53,6 +53,8 @@ class SnapshotRecoveryTest {
             proxist.ingest().snapshotNow();
             for (int b = 40; b < 50; b++) insert(proxist, ch, batches.get(b), 500);
             assertEquals("25000", select(proxist, ch, "SELECT count() FROM trades"));
+            // the seam answers without waiting for the flush: wait for it before asking for the clean-up
+            proxist.ingest().service().awaitPersisted("trades", java.time.Duration.ofSeconds(60));
             proxist.ingest().maintainNow();
             assertTrue(
                     proxist.ingest().wal().firstPosition() > 0,
