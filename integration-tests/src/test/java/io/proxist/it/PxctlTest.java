@@ -222,13 +222,13 @@ class PxctlTest {
                 tables = trades, orders
                 policy.trades.max-pending-rows = 1000
                 policy.orders.critical = true
-                retention.market-data-days = 60
+                wal.budget-mb = 512
                 """);
         PxctlSupport.Run dry =
                 pxctl(admin(), "apply", "-f", file.toString(), "--dry-run").expect(0);
         assertTrue(dry.out().contains("(dry run, nothing applied)"), dry.out());
         assertTrue(dry.out().contains("trades.max-pending-rows: 5000000 -> 1000"), dry.out());
-        assertTrue(dry.out().contains("retention.market-data-days: 90 -> 60   [needs a restart]"), dry.out());
+        assertTrue(dry.out().contains("wal.budget-mb: 8192 -> 512   [needs a restart]"), dry.out());
         assertFalse(dry.out().contains("orders.critical"), "orders is critical already: " + dry.out());
         assertFalse(dry.out().contains("ingest.tables"), "tables unchanged: " + dry.out());
 
@@ -236,7 +236,7 @@ class PxctlTest {
                 pxctl(admin(), "apply", "-f", file.toString()).expect(6);
         assertTrue(refused.out().contains("(NOT applied)"), refused.out());
         assertTrue(refused.err().contains("cannot be applied live"), refused.err());
-        assertTrue(refused.err().contains("ingest.policies") && refused.err().contains("retention.market-data-days"));
+        assertTrue(refused.err().contains("wal.budget-mb"), refused.err());
         Map<String, Object> q =
                 json(pxctl(admin(), "queues", "--json").expect(0).out());
         assertEquals(5_000_000, num(row(list(q.get("tables")), "trades").get("max_pending_rows")), "nothing applied");

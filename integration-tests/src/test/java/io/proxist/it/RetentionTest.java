@@ -108,6 +108,16 @@ class RetentionTest {
             Map<String, Object> again = PxctlTest.json(
                     pxctl(proxist.adminPort(), "retention", "--json").expect(0).out());
             assertEquals(new TreeSet<String>(), days(again.get("dropped")));
+
+            // a shorter retention applied live (pxctl apply) is in force for the next run
+            Path file = home.resolve("retention.properties");
+            Files.writeString(file, "retention.market-data-days = 50\n");
+            pxctl(proxist.adminPort(), "apply", "-f", file.toString()).expect(0);
+            Map<String, Object> shorter = PxctlTest.json(pxctl(proxist.adminPort(), "retention", "--dry-run", "--json")
+                    .expect(0)
+                    .out());
+            assertEquals(
+                    new TreeSet<>(java.util.List.of(today.minusDays(99).toString())), days(shorter.get("would_drop")));
         }
     }
 

@@ -35,7 +35,10 @@ import java.util.TreeMap;
  */
 final class ConfigAdmin {
     /** Keys changeable live: their readers ask this class for the effective value each time. */
-    static final Set<String> LIVE = Set.of(ProxistConfigKeys.ADMIN_FLUSH_TIMEOUT_MS.name());
+    static final Set<String> LIVE = Set.of(
+            ProxistConfigKeys.ADMIN_FLUSH_TIMEOUT_MS.name(),
+            ProxistConfigKeys.RETENTION_MARKET_DATA_DAYS.name(),
+            ProxistConfigKeys.RETENTION_AUDIT_DAYS.name());
 
     private final AdminContext context;
     private final ConfigAudit audit;
@@ -163,6 +166,13 @@ final class ConfigAdmin {
             if (key.equals(ProxistConfigKeys.INGEST_POLICIES.name())) applyPolicies(afterText.get(key));
             live.put(key, afterText.get(key));
         }
+        if (context.retention() != null)
+            context.retention()
+                    .setDays(
+                            Integer.parseInt(effective(ProxistConfigKeys.RETENTION_MARKET_DATA_DAYS)
+                                    .strip()),
+                            Integer.parseInt(effective(ProxistConfigKeys.RETENTION_AUDIT_DAYS)
+                                    .strip()));
         out.put("dry_run", false);
         out.put("applied", true);
         out.put("version", version);

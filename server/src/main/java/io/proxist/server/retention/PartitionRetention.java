@@ -45,8 +45,8 @@ public final class PartitionRetention {
     private final ClickHouseHttp clickhouse;
     private final String database;
     private final Set<String> tables;
-    private final int marketDataDays;
-    private final int auditDays;
+    private volatile int marketDataDays;
+    private volatile int auditDays;
     private final AtomicLong partitionsDropped = new AtomicLong();
     private final AtomicLong rowsDropped = new AtomicLong();
 
@@ -57,6 +57,12 @@ public final class PartitionRetention {
         this.tables = tables;
         this.marketDataDays = marketDataDays;
         this.auditDays = auditDays;
+    }
+
+    /** New retentions, in force from the next run (pxctl apply of retention.* keys). */
+    public void setDays(int marketData, int audit) {
+        this.marketDataDays = marketData;
+        this.auditDays = audit;
     }
 
     /** The retention of an owned table, in days. */
