@@ -146,25 +146,15 @@ class SeamDifferentialTest {
     private final Map<String, Row> quotes = new LinkedHashMap<>();
 
     private void insertQuotes(List<Row> batch, String why) throws Exception {
-        if (batch.isEmpty()) return;
-        StringBuilder body = new StringBuilder();
-        for (Row r : batch)
-            body.append(r.symbol())
-                    .append('\t')
-                    .append(TS.format(Instant.ofEpochSecond(0, r.ts())))
-                    .append('\t')
-                    .append(r.seq())
-                    .append('\t')
-                    .append(r.price())
-                    .append('\t')
-                    .append(r.size())
-                    .append('\n');
-        HttpResponse<String> resp =
-                post("INSERT INTO market_data (symbol, ts, seq, bid_px, ask_px) FORMAT TabSeparated", body.toString());
-        assertEquals(200, resp.statusCode(), resp.body() + why);
+        if (!batch.isEmpty()) insert("market_data (symbol, ts, seq, bid_px, ask_px)", batch, why);
     }
 
     private void insert(List<Row> batch, String why) throws Exception {
+        insert("trades (symbol, ts, seq, price, size)", batch, why);
+    }
+
+    /** Rows as (symbol, ts, seq, value, value) TabSeparated into the table and columns given. */
+    private void insert(String into, List<Row> batch, String why) throws Exception {
         StringBuilder body = new StringBuilder();
         for (Row r : batch)
             body.append(r.symbol())
@@ -177,8 +167,7 @@ class SeamDifferentialTest {
                     .append('\t')
                     .append(r.size())
                     .append('\n');
-        HttpResponse<String> resp =
-                post("INSERT INTO trades (symbol, ts, seq, price, size) FORMAT TabSeparated", body.toString());
+        HttpResponse<String> resp = post("INSERT INTO " + into + " FORMAT TabSeparated", body.toString());
         assertEquals(200, resp.statusCode(), resp.body() + why);
     }
 

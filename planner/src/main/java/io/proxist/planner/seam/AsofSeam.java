@@ -150,15 +150,9 @@ final class AsofSeam {
             if (!(n instanceof SqlIdentifier id && id.isStar()))
                 itemNodes.add(Shape.unalias(n).accept(qualify));
         if (order != null)
-            for (SqlNode o : order) {
-                boolean d = false;
-                while (o instanceof SqlCall c
-                        && (c.getKind() == SqlKind.DESCENDING
-                                || c.getKind() == SqlKind.NULLS_FIRST
-                                || c.getKind() == SqlKind.NULLS_LAST)) {
-                    if (c.getKind() == SqlKind.DESCENDING) d = true;
-                    o = c.operand(0);
-                }
+            for (SqlNode item : order) {
+                boolean d = Shape.isDescending(item);
+                SqlNode o = Shape.orderKey(item);
                 SqlNode node = o instanceof SqlIdentifier id
                                 && id.isSimple()
                                 && names.contains(id.getSimple())

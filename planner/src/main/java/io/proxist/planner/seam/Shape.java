@@ -80,16 +80,8 @@ record Shape(
         List<Boolean> desc = new ArrayList<>();
         if (order != null) {
             for (SqlNode o : order) {
-                boolean d = false;
-                while (o instanceof SqlCall c
-                        && (c.getKind() == SqlKind.DESCENDING
-                                || c.getKind() == SqlKind.NULLS_FIRST
-                                || c.getKind() == SqlKind.NULLS_LAST)) {
-                    if (c.getKind() == SqlKind.DESCENDING) d = true;
-                    o = c.operand(0);
-                }
-                orderBy.add(o);
-                desc.add(d);
+                orderBy.add(orderKey(o));
+                desc.add(isDescending(o));
             }
         }
         List<SqlNode> groupBy =
@@ -110,6 +102,27 @@ record Shape(
                 s.getWindowList() == null
                         ? List.of()
                         : new ArrayList<>(s.getWindowList().getList()));
+    }
+
+    /** An ORDER BY item without its DESC / NULLS FIRST / NULLS LAST wrappers. */
+    static SqlNode orderKey(SqlNode o) {
+        while (o instanceof SqlCall c
+                && (c.getKind() == SqlKind.DESCENDING
+                        || c.getKind() == SqlKind.NULLS_FIRST
+                        || c.getKind() == SqlKind.NULLS_LAST)) o = c.operand(0);
+        return o;
+    }
+
+    /** Whether an ORDER BY item is descending. */
+    static boolean isDescending(SqlNode o) {
+        while (o instanceof SqlCall c
+                && (c.getKind() == SqlKind.DESCENDING
+                        || c.getKind() == SqlKind.NULLS_FIRST
+                        || c.getKind() == SqlKind.NULLS_LAST)) {
+            if (c.getKind() == SqlKind.DESCENDING) return true;
+            o = c.operand(0);
+        }
+        return false;
     }
 
     private static long count(SqlNode n, long absent) {

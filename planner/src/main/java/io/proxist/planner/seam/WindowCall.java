@@ -167,15 +167,8 @@ final class WindowCall {
         SqlNodeList orderList = w.getOrderList();
         if (orderList != null && !orderList.isEmpty()) {
             if (orderList.size() > 1) throw Shape.unsupported("a window ordered by more than one key");
-            SqlNode o = orderList.get(0);
-            while (o instanceof SqlCall c
-                    && (c.getKind() == SqlKind.DESCENDING
-                            || c.getKind() == SqlKind.NULLS_FIRST
-                            || c.getKind() == SqlKind.NULLS_LAST)) {
-                if (c.getKind() == SqlKind.DESCENDING) desc = true;
-                o = c.operand(0);
-            }
-            order = cc.compile(o);
+            desc = Shape.isDescending(orderList.get(0));
+            order = cc.compile(Shape.orderKey(orderList.get(0)));
         }
         SqlNode lower = w.getLowerBound(), upper = w.getUpperBound();
         boolean rows = w.isRows();

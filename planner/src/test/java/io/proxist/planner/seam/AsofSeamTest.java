@@ -18,10 +18,7 @@ import io.proxist.hot.dict.InMemorySymbolDictionary;
 import io.proxist.hot.store.HotStore;
 import io.proxist.hot.store.HotTable;
 import io.proxist.hot.store.HotTableOptions;
-import io.proxist.hot.store.TableSnapshot;
-import io.proxist.planner.expr.Backend;
 import io.proxist.planner.expr.Vectors;
-import io.proxist.planner.parse.ClickHouseSqlParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,56 +67,9 @@ class AsofSeamTest {
     final Map<String, Table> tables = new HashMap<>();
 
     Block run(String sql) {
-        SeamSource source = new SeamSource() {
-            @Override
-            public TableSchema schema(String table) {
-                return tables.containsKey(table) ? tables.get(table).schema : null;
-            }
-
-            @Override
-            public TableSnapshot snapshot(String table) {
-                return tables.get(table).hot.snapshot();
-            }
-
-            @Override
-            public long floor(String table) {
-                return Long.MIN_VALUE;
-            }
-
-            @Override
-            public void awaitPersisted(String table, long lsn) {}
-
-            @Override
-            public List<Block> cold(String q) {
-                String from = q.substring(q.indexOf("FROM `db`.`") + 11);
-                Table t = tables.get(from.substring(0, from.indexOf('`')));
-                Column ts = t.all.column(1);
-                List<Integer> keep = new ArrayList<>();
-                for (int i = 0; i < t.all.rows(); i++) if (Vectors.lng(ts, i) < t.seam) keep.add(i);
-                int[] idx = keep.stream().mapToInt(Integer::intValue).toArray();
-                Block below = Blocks.gather(t.all, idx);
-                List<String> names = new ArrayList<>();
-                List<Column> cols = new ArrayList<>();
-                for (String c :
-                        q.substring(q.indexOf("SELECT") + 6, q.indexOf("FROM")).split(",")) {
-                    String name = c.trim().replace("`", "");
-                    names.add(name);
-                    cols.add(below.column(below.names().indexOf(name)));
-                }
-                return List.of(new Block(names, cols, below.rows()));
-            }
-
-            @Override
-            public String database() {
-                return "db";
-            }
-
-            @Override
-            public Backend backend() {
-                return Backend.LOWERED;
-            }
-        };
-        return new SeamExecutor(source).execute(ClickHouseSqlParser.parse(sql).query(), 1_000_000_000L);
+        TestSource src = new TestSource();
+        for (Table t : tables.values()) src.put(new TestSource.Table(t.schema, t.hot, t.all, t.seam));
+        return src.run(sql);
     }
 
     record Row(String sym, long ts, long seq, double a, double b) {}

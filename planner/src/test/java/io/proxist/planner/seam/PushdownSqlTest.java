@@ -18,10 +18,7 @@ import io.proxist.hot.dict.InMemorySymbolDictionary;
 import io.proxist.hot.store.HotStore;
 import io.proxist.hot.store.HotTable;
 import io.proxist.hot.store.HotTableOptions;
-import io.proxist.hot.store.TableSnapshot;
 import io.proxist.planner.expr.Backend;
-import io.proxist.planner.parse.ClickHouseSqlParser;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,18 +48,20 @@ class PushdownSqlTest {
         return new ColumnDef(name, DataType.parse(type), "", "", "");
     }
 
-    HotTable hot;
+    TestSource src;
     List<String> sent;
-    Backend backend;
 
     @BeforeEach
     void setUp() {
-        hot = new HotStore(new InMemorySymbolDictionary()).create(TRADES, HotTableOptions.DEFAULT);
-        sent = new ArrayList<>();
-        backend = Backend.LOWERED;
+        HotTable hot = new HotStore(new InMemorySymbolDictionary()).create(TRADES, HotTableOptions.DEFAULT);
         // rows at times 100 .. 104 of A and B; everything below 102 persisted and evicted
-        hot.append(rows(new String[] {"A", "A", "A", "B", "B"}, new long[] {100, 101, 102, 103, 104}), 1);
+        Block all = rows(new String[] {"A", "A", "A", "B", "B"}, new long[] {100, 101, 102, 103, 104});
+        hot.append(all, 1);
         hot.evict(102);
+        src = new TestSource();
+        src.put(new TestSource.Table(TRADES, hot, all, 102));
+        src.emptyBackend = true; // the golden SQL is the point here; the backend answers nothing
+        sent = src.sent;
     }
 
     static Block rows(String[] symbols, long[] ts) {
@@ -88,43 +87,8 @@ class PushdownSqlTest {
         return new Block(List.of("symbol", "ts", "seq", "price", "size"), cols, symbols.length);
     }
 
-    Block run(String sql) throws Exception {
-        SeamSource source = new SeamSource() {
-            @Override
-            public TableSchema schema(String table) {
-                return table.equals("trades") ? TRADES : null;
-            }
-
-            @Override
-            public TableSnapshot snapshot(String table) {
-                return hot.snapshot();
-            }
-
-            @Override
-            public long floor(String table) {
-                return Long.MIN_VALUE;
-            }
-
-            @Override
-            public void awaitPersisted(String table, long lsn) {}
-
-            @Override
-            public List<Block> cold(String q) {
-                sent.add(q.replace('\n', ' '));
-                return List.of();
-            }
-
-            @Override
-            public String database() {
-                return "db";
-            }
-
-            @Override
-            public Backend backend() {
-                return backend;
-            }
-        };
-        return new SeamExecutor(source).execute(ClickHouseSqlParser.parse(sql).query(), 1_000_000_000L);
+    Block run(String sql) {
+        return src.run(sql);
     }
 
     @Test
@@ -169,7 +133,7 @@ class PushdownSqlTest {
 
     @Test
     void withDateTime64TimesStayTimes() throws Exception {
-        backend = Backend.MODERN;
+        src.backend = Backend.MODERN;
         run("SELECT toStartOfInterval(ts, INTERVAL '1' SECOND) AS b, count() FROM trades GROUP BY b");
         assertEquals(
                 List.of("SELECT `toStartOfInterval`(`ts`, `toIntervalNanosecond`(1000000000)), COUNT() FROM"

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.proxist.core.block.Block;
-import io.proxist.core.block.Column;
 import io.proxist.core.error.ErrorCode;
 import io.proxist.core.error.ProxistException;
 import io.proxist.core.schema.TableSchema;
@@ -12,10 +11,7 @@ import io.proxist.hot.dict.InMemorySymbolDictionary;
 import io.proxist.hot.store.HotStore;
 import io.proxist.hot.store.HotTable;
 import io.proxist.hot.store.HotTableOptions;
-import io.proxist.hot.store.TableSnapshot;
-import io.proxist.planner.expr.Backend;
 import io.proxist.planner.expr.Vectors;
-import io.proxist.planner.parse.ClickHouseSqlParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -63,63 +59,11 @@ class WindowSeamTest {
     }
 
     Block run(String sql) {
-        SeamSource source = new SeamSource() {
-            @Override
-            public TableSchema schema(String table) {
-                return table.equals("trades") ? TRADES : null;
-            }
-
-            @Override
-            public TableSnapshot snapshot(String table) {
-                return hot.snapshot();
-            }
-
-            @Override
-            public long floor(String table) {
-                return Long.MIN_VALUE;
-            }
-
-            @Override
-            public void awaitPersisted(String table, long lsn) {}
-
-            @Override
-            public List<Block> cold(String q) {
-                sent.add(q);
-                // the backend: every row before the seam, all columns; the executor filters again
-                List<Integer> keep = new ArrayList<>();
-                for (int i = 0; i < ts.length; i++) if (ts[i] < seam) keep.add(i);
-                String[] s = new String[keep.size()];
-                long[] t = new long[keep.size()];
-                double[] p = new double[keep.size()];
-                for (int k = 0; k < keep.size(); k++) {
-                    s[k] = sym[keep.get(k)];
-                    t[k] = ts[keep.get(k)];
-                    p[k] = price[keep.get(k)];
-                }
-                Block all = PushdownSqlTest.rows(s, t, p);
-                List<String> names = new ArrayList<>();
-                List<Column> cols = new ArrayList<>();
-                String select =
-                        q.substring(q.indexOf("SELECT") + 6, q.indexOf("FROM")).trim();
-                for (String c : select.split(",")) {
-                    String name = c.trim().replace("`", "");
-                    names.add(name);
-                    cols.add(all.column(all.names().indexOf(name)));
-                }
-                return List.of(new Block(names, cols, all.rows()));
-            }
-
-            @Override
-            public String database() {
-                return "db";
-            }
-
-            @Override
-            public Backend backend() {
-                return Backend.LOWERED;
-            }
-        };
-        return new SeamExecutor(source).execute(ClickHouseSqlParser.parse(sql).query(), 1_000_000_000L);
+        TestSource src = new TestSource();
+        src.put(new TestSource.Table(TRADES, hot, PushdownSqlTest.rows(sym, ts, price), seam));
+        Block out = src.run(sql);
+        sent.addAll(src.sent);
+        return out;
     }
 
     /** Rows of one symbol in time order. */
