@@ -310,6 +310,11 @@ class SeamDifferentialTest {
             long[] after = proxist.seamCounts();
             assertEquals(before[0] + 1, after[0], "answered at the seam, not after the read barrier: " + c.sql());
             compare(c.expected(), got, "through Proxist: " + c.sql() + why);
+            // the same with nothing but the WHERE pushed down: the backend's rows, aggregated and ordered here
+            compare(
+                    c.expected(),
+                    tsv(selectWith(c.sql(), "proxist_seam_pushdown=0")),
+                    "without pushdown: " + c.sql() + why);
             if (flushed) {
                 // the other protocol and another format
                 if (c.sql().contains(" OVER ") || c.sql().contains(" JOIN "))

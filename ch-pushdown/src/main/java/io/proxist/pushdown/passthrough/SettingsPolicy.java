@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class SettingsPolicy {
     /** Proxist's own settings: known to clients, never sent to the backend. */
-    public static final Set<String> PROXIST = Set.of("proxist_persisted_only");
+    public static final Set<String> PROXIST = Set.of("proxist_persisted_only", "proxist_seam_pushdown");
 
     private final Set<String> upstream;
     private final Set<String> modern;

@@ -257,7 +257,7 @@ public final class SeamExecutor {
             List<org.apache.calcite.sql.SqlNode> keys = new ArrayList<>();
             for (Expr e : order) keys.add(e.toSql(source.backend()));
             String sql;
-            if (windowed) {
+            if (windowed || !source.pushdown()) {
                 // a window's frames need every row the WHERE keeps; order and limits apply after the windows
                 sql = ColdSql.select(
                         source.database(), sh.table(), cols, side.coldWhere, List.of(), List.of(), List.of(), -1);
@@ -438,7 +438,17 @@ public final class SeamExecutor {
         Block hot = side.hot;
         if (where != null) hot = Blocks.filter(hot, where.eval(hot));
         groups.addHot(hot);
-        if (side.coldWhere != null && !latestInMemory(calls, keys, side, groups)) {
+        if (side.coldWhere != null && !source.pushdown()) {
+            // no partial states: the backend's rows themselves, aggregated here like memory's
+            List<SqlNode> cols = new ArrayList<>();
+            for (String c : needed) cols.add(io.proxist.planner.expr.Sql.id(c));
+            String sql = ColdSql.select(
+                    source.database(), sh.table(), cols, side.coldWhere, List.of(), List.of(), List.of(), -1);
+            for (Block b : cold(side, sql, sh.table())) {
+                Block rows = Blocks.concat(needed, side.types, List.of(b));
+                groups.addHot(where == null ? rows : Blocks.filter(rows, where.eval(rows)));
+            }
+        } else if (side.coldWhere != null && !latestInMemory(calls, keys, side, groups)) {
             List<SqlNode> cols = new ArrayList<>();
             List<SqlNode> groupBy = new ArrayList<>();
             for (Expr k : keys) {

@@ -40,4 +40,14 @@ public interface SeamSource {
 
     /** What the backend's SQL can express. */
     Backend backend();
+
+    /**
+     * Whether more than the WHERE goes down with the backend part: aggregates as partial states, ORDER BY and LIMIT,
+     * LIMIT BY. False (setting {@code proxist_seam_pushdown = 0}): the backend is asked only for the rows before the
+     * seam that pass the WHERE, and Proxist does the rest: a slower way to the same answer, which the differential
+     * test compares with.
+     */
+    default boolean pushdown() {
+        return true;
+    }
 }

@@ -132,6 +132,18 @@ class PushdownSqlTest {
     }
 
     @Test
+    void withoutPushdownOnlyTheWhereGoesDown() {
+        src.pushdown = false;
+        run("SELECT symbol, avg(price) FROM trades WHERE price > 1 GROUP BY symbol");
+        run("SELECT ts FROM trades WHERE symbol = 'A' ORDER BY ts DESC LIMIT 2 BY symbol");
+        assertEquals(
+                List.of(
+                        "SELECT `symbol`, `price` FROM `db`.`trades` WHERE `price` > 1 AND `ts` < 102",
+                        "SELECT `ts`, `symbol` FROM `db`.`trades` WHERE `symbol` = 'A' AND `ts` < 102"),
+                sent);
+    }
+
+    @Test
     void withDateTime64TimesStayTimes() throws Exception {
         src.backend = Backend.MODERN;
         run("SELECT toStartOfInterval(ts, INTERVAL '1' SECOND) AS b, count() FROM trades GROUP BY b");

@@ -26,6 +26,12 @@ final class TestSource implements SeamSource {
     final List<String> sent = new ArrayList<>();
     Backend backend = Backend.LOWERED;
     boolean emptyBackend;
+    boolean pushdown = true;
+
+    @Override
+    public boolean pushdown() {
+        return pushdown;
+    }
 
     void put(Table t) {
         tables.put(t.schema().name(), t);

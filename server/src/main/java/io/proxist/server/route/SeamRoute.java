@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class SeamRoute {
     private static final Logger LOG = LoggerFactory.getLogger(SeamRoute.class);
     static final String PERSISTED_ONLY = "proxist_persisted_only";
+    static final String PUSHDOWN = "proxist_seam_pushdown";
 
     private final IngestService service;
     private final Function<String, HotTable> hot;
@@ -196,6 +197,12 @@ final class SeamRoute {
 
         Source(QueryContext ctx) {
             this.ctx = ctx;
+        }
+
+        @Override
+        public boolean pushdown() {
+            String v = ctx.settings().get(PUSHDOWN);
+            return v == null || !(v.equals("0") || v.equalsIgnoreCase("false"));
         }
 
         @Override
